@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "hush",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "HushKit", targets: ["HushKit"]),
+        .executable(name: "hush", targets: ["hush"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSodium",
+            pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"]), .brew(["libsodium"])]
+        ),
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "HushKit", dependencies: ["CSodium", "CYAML"]),
+        .executableTarget(
+            name: "hush",
+            dependencies: ["HushKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "HushKitTests", dependencies: ["HushKit"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "HushCLITests", dependencies: ["HushKit"]),
+    ]
+)

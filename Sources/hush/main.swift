@@ -1,0 +1,2 @@
+import HushKit
+print("hush")
