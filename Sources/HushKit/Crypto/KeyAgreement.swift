@@ -19,6 +19,20 @@ enum KeyAgreement {
         return pk
     }
 
+    /// Whether `publicKey` can be sealed to: 32 bytes and not a small-order point. Such a
+    /// point makes every shared secret all-zero; libsodium refuses it in `seal`, and checking
+    /// when a key is read lets Hush reject it there, with the file and line, instead.
+    static func isUsablePublicKey(_ publicKey: [UInt8]) -> Bool {
+        guard publicKey.count == publicKeyLength else { return false }
+        // crypto_scalarmult fails exactly when the result is all-zero, which for a clamped
+        // scalar happens exactly for small-order points.
+        let probe = generateSecretKey()
+        var shared = [UInt8](repeating: 0, count: Int(crypto_scalarmult_BYTES))
+        defer { Sodium.wipe(&shared) }
+        let rc = probe.withBytes { crypto_scalarmult(&shared, $0.baseAddress!.assumingMemoryBound(to: UInt8.self), publicKey) }
+        return rc == 0
+    }
+
     /// `crypto_box_seal`: an anonymous, ephemeral-key encryption of `message` to `publicKey`.
     static func seal(_ message: SecretBytes, to publicKey: [UInt8]) throws(CryptoFailure) -> [UInt8] {
         guard publicKey.count == publicKeyLength else { throw .badLength }

@@ -26,9 +26,10 @@ public final class SecretBytes: @unchecked Sendable {
 
     /// Copies `bytes` in and zeroes the caller's array.
     convenience init(consuming bytes: inout [UInt8]) {
-        let source = bytes
-        self.init(count: source.count) { buffer in
-            source.withUnsafeBytes { buffer.copyMemory(from: $0) }
+        // Read `bytes` in place: a second reference (`let source = bytes`) would make the
+        // buffer shared, and `Sodium.wipe` would then zero a copy-on-write copy instead.
+        self.init(count: bytes.count) { buffer in
+            bytes.withUnsafeBytes { buffer.copyMemory(from: $0) }
         }
         Sodium.wipe(&bytes)
     }

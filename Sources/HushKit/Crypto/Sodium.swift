@@ -78,14 +78,23 @@ enum Sodium {
     /// Strict Base64 decoding: no white space, no characters outside the alphabet.
     static func base64Decode<C: Collection<UInt8>>(_ text: C, _ variant: Base64Variant = .urlSafeNoPadding) throws(CryptoFailure) -> [UInt8] {
         ensureInitialized()
-        let input = Array(text)
+        // The text may encode a secret (an SSH private key): wipe the copy made here.
+        var input = Array(text)
+        defer { wipe(&input) }
         var out = [UInt8](repeating: 0, count: input.count * 3 / 4 + 3)
         var written = 0
-        var end: UnsafePointer<CChar>? = nil
-        let chars = input.map { CChar(bitPattern: $0) }
         let capacity = out.count
-        let rc = sodium_base642bin(&out, capacity, chars, chars.count, nil, &written, &end, variant.code)
-        guard rc == 0 else { throw CryptoFailure.badEncoding }
+        // b64_end must be NULL: with an end pointer libsodium stops at the first character
+        // outside the alphabet and reports success for the prefix before it.
+        let rc = input.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) {
+                sodium_base642bin(&out, capacity, $0.baseAddress, $0.count, nil, &written, nil, variant.code)
+            }
+        }
+        guard rc == 0 else {
+            wipe(&out)
+            throw CryptoFailure.badEncoding
+        }
         out.removeLast(out.count - written)
         return out
     }

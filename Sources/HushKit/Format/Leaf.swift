@@ -29,14 +29,21 @@ public struct Leaf: Sendable, Equatable {
     public var column: Int
     /// True inside a YAML flow collection (`[a, b]`, `{a: b}`), where a token must be quoted.
     public var inFlow: Bool
+    /// The decoded value (escapes resolved, block scalars folded), as a YAML or dotenv loader
+    /// would report it.
+    public var value: String
 
-    public init(path: [PathComponent], range: Range<Int>, type: ValueType, line: Int, column: Int, inFlow: Bool = false) {
+    public init(
+        path: [PathComponent], range: Range<Int>, type: ValueType, line: Int, column: Int, inFlow: Bool = false,
+        value: String = ""
+    ) {
         self.path = path
         self.range = range
         self.type = type
         self.line = line
         self.column = column
         self.inFlow = inFlow
+        self.value = value
     }
 }
 

@@ -18,6 +18,10 @@ public struct HushError: Error, Sendable, CustomStringConvertible, Equatable {
         case refused = 5
         /// The operating system failed: I/O, permissions, a missing program.
         case system = 6
+        /// `hush exec`: the command exists but could not be executed (as in shells).
+        case cannotExecute = 126
+        /// `hush exec`: the command was not found (as in shells).
+        case commandNotFound = 127
     }
 
     public var kind: Kind

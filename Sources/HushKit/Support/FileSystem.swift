@@ -1,0 +1,164 @@
+#if canImport(Glibc)
+    @preconcurrency import Glibc
+#elseif canImport(Musl)
+    @preconcurrency import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// File operations on paths, over the C library. Every write that replaces a file is atomic:
+/// a temporary file in the same folder, `fsync`, `rename`, then `fsync` of the folder, so a
+/// crash or `kill -9` at any point leaves either the old or the new file, never a mix.
+enum FileSystem {
+    static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// The whole file, read with large `read` calls.
+    static func read(_ path: String) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            let code = errno
+            throw HushError(code == ENOENT ? .badInput : .system, "cannot read \(path): \(Platform.errorText(code))")
+        }
+        defer { close(fd) }
+        var st = stat()
+        let size = fstat(fd, &st) == 0 ? Int(st.st_size) : 0
+        var result = [UInt8]()
+        result.reserveCapacity(size + 1)
+        var chunk = [UInt8](repeating: 0, count: max(size + 1, 65536))
+        while true {
+            let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw HushError(.system, "cannot read \(path): \(Platform.errorText())")
+            }
+            if n == 0 { break }
+            result.append(contentsOf: chunk[0..<n])
+        }
+        return result
+    }
+
+    /// Everything readable from an open descriptor (standard input).
+    static func readDescriptor(_ fd: Int32) throws -> [UInt8] {
+        var result: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw HushError(.system, "cannot read standard input: \(Platform.errorText())")
+            }
+            if n == 0 { return result }
+            result.append(contentsOf: chunk[0..<n])
+        }
+    }
+
+    /// Replaces (or creates) `path` atomically with `bytes`, with permission `mode` for a new file
+    /// (an existing file keeps its mode).
+    static func writeAtomically(_ path: String, _ bytes: [UInt8], mode: mode_t = 0o644) throws {
+        let folder = Paths.folder(of: path)
+        var st = stat()
+        let finalMode = stat(path, &st) == 0 ? st.st_mode & 0o7777 : mode
+        let temp = "\(folder)/.\(Paths.fileName(of: path)).\(Sodium.base64Encode(Sodium.randomBytes(6))).hush-tmp"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw HushError(.system, "cannot create a temporary file in \(folder): \(Platform.errorText())") }
+        do {
+            try Platform.writeAll(fd, bytes)
+            guard fchmod(fd, finalMode) == 0, fsync(fd) == 0 else {
+                throw HushError(.system, "cannot write \(temp): \(Platform.errorText())")
+            }
+            close(fd)
+            guard rename(temp, path) == 0 else { throw HushError(.system, "cannot replace \(path): \(Platform.errorText())") }
+        } catch {
+            close(fd)
+            unlink(temp)
+            throw error
+        }
+        syncFolder(folder)
+    }
+
+    /// Creates a new file that must not exist yet (`O_EXCL`), with `mode`, for plaintext the user
+    /// asked to be written.
+    static func createNew(_ path: String, _ bytes: [UInt8], mode: mode_t) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else {
+            let code = errno
+            if code == EEXIST {
+                throw HushError(.refused, "\(path) already exists", hint: "choose another file name or remove it first")
+            }
+            throw HushError(.system, "cannot create \(path): \(Platform.errorText(code))")
+        }
+        defer { close(fd) }
+        try Platform.writeAll(fd, bytes)
+        guard fchmod(fd, mode) == 0, fsync(fd) == 0 else { throw HushError(.system, "cannot write \(path): \(Platform.errorText())") }
+    }
+
+    /// `mkdir -p` with `mode` for the folders it creates.
+    static func makeDirectories(_ path: String, mode: mode_t = 0o755) throws {
+        if isDirectory(path) { return }
+        let parent = Paths.folder(of: path)
+        if parent != path && !parent.isEmpty { try makeDirectories(parent, mode: mode) }
+        if mkdir(path, mode) != 0 && errno != EEXIST {
+            throw HushError(.system, "cannot create folder \(path): \(Platform.errorText())")
+        }
+    }
+
+    /// Names in a folder (no `.` or `..`), sorted bytewise; empty when it does not exist.
+    static func list(_ path: String) -> [String] {
+        guard let dir = opendir(path) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    }
+
+    static func remove(_ path: String) { unlink(path) }
+
+    private static func syncFolder(_ folder: String) {
+        let fd = open(folder, O_RDONLY | O_CLOEXEC)
+        if fd >= 0 {
+            fsync(fd)
+            close(fd)
+        }
+    }
+}
+
+/// String path helpers (no Foundation).
+enum Paths {
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    static func fileName(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    static func join(_ a: String, _ b: String) -> String {
+        b.hasPrefix("/") ? b : (a.hasSuffix("/") ? a + b : a + "/" + b)
+    }
+
+    /// `path` relative to `base` when it lies inside it, for shorter messages.
+    static func relative(_ path: String, to base: String) -> String {
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}
+
+/// `read(2)`, named apart from `FileSystem.read` so the static method does not shadow it.
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(fd, buffer, count)
+}

@@ -1,0 +1,70 @@
+#if canImport(Glibc)
+    @preconcurrency import Glibc
+#elseif canImport(Musl)
+    @preconcurrency import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Thin helpers over the C library, so the rest of HushKit needs no Foundation (which would
+/// cost start-up time on every `hush exec`).
+enum Platform {
+    /// The text of the current `errno`.
+    static func errorText(_ code: Int32 = errno) -> String {
+        String(cString: strerror(code))
+    }
+
+    /// An environment variable, or nil when unset.
+    static func environment(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
+
+    /// The current UTC time as `YYYY-MM-DDTHH:MM:SSZ`. `HUSH_TEST_NOW` (tests only) fixes it.
+    static func utcTimestamp() -> String {
+        if let fixed = environment("HUSH_TEST_NOW") { return fixed }
+        var now = time(nil)
+        var parts = tm()
+        gmtime_r(&now, &parts)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+    }
+
+    /// True when file descriptor `fd` is a terminal.
+    static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+
+    /// The current working directory.
+    static func currentDirectory() -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return "." }
+        return String(cString: buffer)
+    }
+
+    /// The user's home folder: `$HOME`, else the password database.
+    static func homeDirectory() -> String {
+        if let home = environment("HOME"), !home.isEmpty { return home }
+        if let pw = getpwuid(getuid()), let dir = pw.pointee.pw_dir { return String(cString: dir) }
+        return "/"
+    }
+
+    /// Writes all of `bytes` to `fd`, retrying on short writes and EINTR.
+    static func writeAll(_ fd: Int32, _ bytes: some Collection<UInt8>) throws {
+        let array = Array(bytes)
+        var offset = 0
+        while offset < array.count {
+            let n = array.withUnsafeBytes { write(fd, $0.baseAddress! + offset, array.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw HushError(.system, "cannot write: \(errorText())")
+            }
+            offset += n
+        }
+    }
+}
+
+/// Standard output and error as byte sinks.
+public enum Console {
+    public static func out(_ text: String) { try? Platform.writeAll(1, Array(text.utf8)) }
+    public static func out(bytes: [UInt8]) throws { try Platform.writeAll(1, bytes) }
+    public static func err(_ text: String) { try? Platform.writeAll(2, Array(text.utf8)) }
+}

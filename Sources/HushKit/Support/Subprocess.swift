@@ -1,0 +1,55 @@
+#if canImport(Glibc)
+    @preconcurrency import Glibc
+#elseif canImport(Musl)
+    @preconcurrency import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Runs other programs (git, the user's editor) with `posix_spawnp`, without a shell unless
+/// asked, and never with secret material in their arguments.
+enum Subprocess {
+    /// Runs `argv` and returns its exit status and standard output (stderr is inherited).
+    @discardableResult
+    static func run(_ argv: [String], captureOutput: Bool = false, quietErrors: Bool = false) throws -> (status: Int32, output: [UInt8]) {
+        var pipeFDs: [Int32] = [-1, -1]
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        if captureOutput {
+            guard pipe(&pipeFDs) == 0 else { throw HushError(.system, "cannot create a pipe: \(Platform.errorText())") }
+            posix_spawn_file_actions_adddup2(&actions, pipeFDs[1], 1)
+            posix_spawn_file_actions_addclose(&actions, pipeFDs[0])
+        }
+        if quietErrors { posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0) }
+        var pid = pid_t()
+        let cArgs = argv.map { strdup($0) } + [nil]
+        defer { cArgs.forEach { free($0) } }
+        let rc = posix_spawnp(&pid, argv[0], &actions, nil, cArgs, environ)
+        if captureOutput { close(pipeFDs[1]) }
+        guard rc == 0 else {
+            if captureOutput { close(pipeFDs[0]) }
+            throw HushError(.system, "cannot run \(argv[0]): \(Platform.errorText(rc))", hint: "check that \(argv[0]) is installed and on PATH")
+        }
+        var output: [UInt8] = []
+        if captureOutput {
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            while true {
+                let n = buffer.withUnsafeMutableBytes { read(pipeFDs[0], $0.baseAddress!, $0.count) }
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
+                output += buffer[0..<n]
+            }
+            close(pipeFDs[0])
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (exitCode(status), output)
+    }
+
+    /// The exit code of a wait status, or 128 + signal number for a killed process (as shells do).
+    static func exitCode(_ status: Int32) -> Int32 {
+        let signal = status & 0x7F
+        return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
+    }
+}
