@@ -1,0 +1,35 @@
+/// Unquoted values: the rest of the line, up to an inline comment, without surrounding blanks.
+extension DotenvScanner {
+    /// Scans an unquoted (possibly empty) value and the rest of its line.
+    mutating func scanUnquotedValue(equalsEnd: Int) throws -> (Range<Int>, String) {
+        let start = position
+        var end = start  // just past the last non-blank byte of the value
+        var commentFollows = false
+        scan: while !atEnd {
+            let byte = bytes[position]
+            switch byte {
+            case B.lineFeed:
+                break scan
+            case B.carriageReturn:
+                if try atLineEnd() { break scan }  // a lone CR throws
+            case B.hash where B.isBlank(bytes[position - 1]):
+                commentFollows = true
+                break scan
+            case B.singleQuote, B.doubleQuote:
+                throw error(
+                    at: position, "quote character inside an unquoted value",
+                    hint: "put the whole value in double quotes (escape \" as \\\") or in single quotes")
+            default:
+                break
+            }
+            position += 1
+            if !B.isBlank(byte) { end = position }
+        }
+        // An empty value before a comment gets its range right after `=`, so that a value
+        // written into it later cannot run into the comment (`A=x# c` would be one value).
+        let range = commentFollows && end == start ? equalsEnd..<equalsEnd : start..<end
+        let value = try text(of: range, line: line, column: column(of: range.lowerBound))
+        skipComment()  // the rest of the line: blanks, an inline comment and the line break
+        return (range, value)
+    }
+}
