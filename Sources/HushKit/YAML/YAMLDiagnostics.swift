@@ -1,0 +1,105 @@
+/// The errors the YAML scanner reports, worded in one place so they stay consistent.
+///
+/// Messages name keys and YAML constructs but never quote a value: values may be secrets.
+enum YAMLDiagnostics {
+    struct Location {
+        var file: String
+        var line: Int
+        var column: Int
+    }
+
+    static func anchor(at l: Location) -> HushError {
+        error(l, "anchors (&name) are not supported in Hush files", hint: "write the value out in full instead of anchoring it")
+    }
+
+    static func alias(at l: Location) -> HushError {
+        error(l, "aliases (*name) are not supported in Hush files", hint: "copy the value here instead of referring to an anchor")
+    }
+
+    static func tag(at l: Location) -> HushError {
+        error(
+            l, "tags (!tag) are not supported in Hush files",
+            hint: "remove the tag; quote the value if it must stay a string"
+        )
+    }
+
+    static func secondDocument(at l: Location) -> HushError {
+        error(
+            l, "a second YAML document is not supported in Hush files",
+            hint: "keep one document per file: merge the keys into the first document or move them to another file"
+        )
+    }
+
+    static func complexKey(at l: Location) -> HushError {
+        error(l, "a mapping key must be a single value, not a list or a mapping", hint: "use a plain text key")
+    }
+
+    static func duplicateKey(_ key: String, firstLine: Int, at l: Location) -> HushError {
+        error(
+            l, "duplicate key \(key.debugDescription) in this mapping; it is first defined on line \(firstLine)",
+            hint: "remove or rename one of the two entries"
+        )
+    }
+
+    static func topLevelNotMapping(at l: Location) -> HushError {
+        error(
+            l, "the top level of a Hush YAML file must be a mapping of keys to values",
+            hint: "start the file with `key: value` lines"
+        )
+    }
+
+    static func commentWithoutSpace(at l: Location) -> HushError {
+        error(
+            l, "a comment must be separated from the value before it by a space",
+            hint: "add a space before the `#`"
+        )
+    }
+
+    static func blockScalarWithoutFinalBreak(at l: Location) -> HushError {
+        error(
+            l, "a block scalar (| or >) that ends the file needs a line break after its last line",
+            hint: "add a newline at the end of the file, or use |- if the value must not end with one"
+        )
+    }
+
+    static func utf16(at l: Location) -> HushError {
+        error(l, "the file is encoded as UTF-16; Hush reads YAML files as UTF-8", hint: "save the file as UTF-8")
+    }
+
+    /// A libyaml parse failure, with libyaml's own description of the problem and, when it
+    /// gives one, what it was reading and where that began.
+    static func invalid(_ problem: String, context: String?, contextLine: Int?, at l: Location) -> HushError {
+        var what = "invalid YAML: \(problem)"
+        // "while scanning for the next token" says nothing the problem does not.
+        if let context, !context.contains("next token") {
+            what += " \(context)"
+            if let contextLine { what += " that starts on line \(contextLine)" }
+        }
+        return error(l, what, hint: hint(forProblem: problem))
+    }
+
+    /// A hint for the libyaml problems people actually meet; libyaml's problem strings are
+    /// fixed texts, so matching on them is stable.
+    private static func hint(forProblem problem: String) -> String {
+        if problem.contains("tab") {
+            return "indent with spaces; YAML does not allow tabs for indentation"
+        }
+        if problem.contains("mapping values are not allowed") {
+            return "quote the value if it contains ': ', or fix the indentation of this key"
+        }
+        if problem.contains("cannot start any token") {
+            return "quote values that start with @ or `, and indent with spaces, not tabs"
+        }
+        if problem.contains("escape") {
+            return "inside double quotes, write a backslash as \\\\ or use single quotes"
+        }
+        if problem.contains("UTF-8") || problem.contains("control characters") || problem.contains("byte order") {
+            return "save the file as UTF-8 text; write control characters as escapes in double quotes"
+        }
+        return "check the indentation and quoting near this position"
+    }
+
+    private static func error(_ l: Location, _ what: String, hint: String) -> HushError {
+        HushError.syntax(l.file, line: l.line, column: l.column, what, hint: hint)
+    }
+}
