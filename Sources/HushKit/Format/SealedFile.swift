@@ -1,0 +1,128 @@
+/// A sealed file parsed into body, leaves and trailer, not yet opened.
+struct SealedFile {
+    let syntax: Syntax
+    /// How the file is named in messages (repository-relative path).
+    let file: String
+    let body: [UInt8]
+    let outline: DocumentOutline
+    let trailer: Trailer
+    /// The parsed token of each leaf (nil for an unsealed empty leaf), aligned with `outline.leaves`.
+    let tokens: [Token?]
+
+    static func parse(_ bytes: [UInt8], syntax: Syntax, file: String) throws -> SealedFile {
+        let (body, trailer) = try Trailer.split(bytes, file: file)
+        let outline: DocumentOutline
+        do {
+            outline = try syntax.scan(body, file: file)
+        } catch let error as HushError {
+            throw HushError(.integrity, error.message, hint: "the sealed file is damaged; restore it from git or fix the line by hand")
+        }
+        // Structure is checked without any key: every non-empty value must be a token.
+        let tokens = try outline.leaves.map { leaf -> Token? in
+            leaf.range.isEmpty ? nil : try token(of: leaf, file: file)
+        }
+        return SealedFile(syntax: syntax, file: file, body: body, outline: outline, trailer: trailer, tokens: tokens)
+    }
+
+    private static func token(of leaf: Leaf, file: String) throws -> Token {
+        let where_ = "\(file):\(leaf.line): value of \(KeyPath.display(leaf.path))"
+        do {
+            return try Token.parse(Array(leaf.value.utf8))
+        } catch .notAToken {
+            throw HushError(.integrity, "\(where_) is not sealed (plaintext inside a sealed file)", hint: "restore the file from git, or re-seal it with `hush edit`")
+        } catch .unknownVersion(let v) {
+            throw HushError(.integrity, "\(where_) uses token version \(v); this hush reads v1", hint: "upgrade hush")
+        } catch {
+            throw HushError(.integrity, "\(where_) is a damaged token", hint: "restore the file from git")
+        }
+    }
+
+    /// The names of the recipients the file is sealed to, each once, in file order.
+    var recipientNames: [String] {
+        var seen = Set<String>()
+        return trailer.wraps.map(\.name).filter { seen.insert($0).inserted }
+    }
+
+    /// Each leaf's token text as the MAC sees it (empty for an unsealed empty leaf).
+    func macLeaves() -> [(path: [PathComponent], token: [UInt8])] {
+        outline.leaves.map { ($0.path, $0.range.isEmpty ? [] : Array($0.value.utf8)) }
+    }
+
+    /// Finds a wrap one of `identities` opens, then checks the MAC with that data key. A wrap
+    /// made for one of the identities that does not open is reported as damage, not as "no key".
+    func unlock(with identities: [Identity]) throws -> FileKeys {
+        var damaged: String?
+        for identity in identities {
+            for wrap in trailer.wraps where wrap.key == identity.recipient.text {
+                guard let dek = try? KeyAgreement.open(wrap.wrapped, publicKey: identity.recipient.x25519PublicKey, secretKey: identity.secretKey),
+                    dek.count == KeyDerivation.keyLength
+                else {
+                    damaged = damaged ?? wrap.name
+                    continue
+                }
+                let keys = FileKeys(dek: dek)
+                try verifyMAC(keys)
+                return keys
+            }
+        }
+        if let damaged {
+            throw HushError(
+                .integrity, "\(file): the data key wrapped for \(damaged) (your key) does not open: the recipient line is damaged",
+                hint: "restore the file from git, or ask another recipient to run `hush recipients add \(damaged) KEY`")
+        }
+        throw noKeyError(identities)
+    }
+
+    func verifyMAC(_ keys: FileKeys) throws {
+        let expected = FileMAC.compute(leaves: macLeaves(), lines: trailer.authenticatedLines, keys: keys)
+        guard Sodium.constantTimeEqual(expected, trailer.mac) else {
+            throw HushError(
+                .integrity, "\(file) failed its integrity check (MAC mismatch): it was changed without its key, or is corrupt",
+                hint: "inspect `git diff -- \(file)` and restore the file from git; a recipient or value edited by hand is rejected")
+        }
+    }
+
+    /// Opens every token and rebuilds the plaintext document.
+    func decrypt(_ keys: FileKeys) throws -> OpenedFile {
+        var plaintext: [UInt8] = []
+        plaintext.reserveCapacity(body.count)
+        var previous: [[PathComponent]: OpenedFile.Sealed] = [:]
+        var cursor = 0
+        for (leaf, token) in zip(outline.leaves, tokens) {
+            guard let token else { continue }
+            let tokenText = Array(leaf.value.utf8)
+            let where_ = "\(file):\(leaf.line): value of \(KeyPath.display(leaf.path))"
+            let raw: [UInt8]
+            do {
+                raw = try token.open(path: leaf.path, keys: keys)
+            } catch {
+                throw HushError(.integrity, "\(where_) does not open (altered, or moved from another key)", hint: "restore the file from git")
+            }
+            plaintext += body[cursor..<leaf.range.lowerBound]
+            plaintext += raw
+            cursor = leaf.range.upperBound
+            previous[leaf.path] = OpenedFile.Sealed(type: token.type, raw: raw, token: tokenText)
+        }
+        plaintext += body[cursor...]
+        if !trailer.finalNewline, plaintext.last == 0x0A { plaintext.removeLast() }
+        let plainOutline: DocumentOutline
+        do {
+            plainOutline = try syntax.scan(plaintext, file: file)
+        } catch {
+            throw HushError(.integrity, "\(file): the decrypted values do not form a valid document", hint: "restore the file from git")
+        }
+        guard plainOutline.leaves.map(\.path) == outline.leaves.map(\.path) else {
+            throw HushError(.integrity, "\(file): a decrypted value changed the document's structure", hint: "restore the file from git")
+        }
+        return OpenedFile(sealed: self, keys: keys, plaintext: plaintext, outline: plainOutline, previous: previous)
+    }
+
+    private func noKeyError(_ identities: [Identity]) -> HushError {
+        let mine = identities.isEmpty
+            ? "no identity found"
+            : identities.map { "\($0.recipient.fingerprint) (\($0.source))" }.joined(separator: ", ")
+        return HushError(
+            .noKey, "none of your identities opens \(file); it is sealed to: \(recipientNames.joined(separator: ", ")); yours: \(mine)",
+            hint: "ask one of them to add your recipient (`hush whoami` prints it) with `hush recipients add NAME KEY`, or pass --identity FILE")
+    }
+}
