@@ -1,0 +1,30 @@
+#if canImport(Glibc)
+    @preconcurrency import Glibc
+#elseif canImport(Musl)
+    @preconcurrency import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `hush exec ENV -- CMD ARGS…`: decrypts in memory, puts the values into the environment and
+/// replaces this process with the command, so it keeps the process id, receives signals
+/// directly and its exit status is the exit status. Plaintext never touches disk.
+public enum ExecCommand {
+    /// Does not return on success.
+    public static func run(_ vault: Vault, env envName: String, command: [String], override: Bool) throws -> Never {
+        guard let program = command.first else {
+            throw HushError(.badInput, "no command given", hint: "write it after --, e.g. hush exec \(envName) -- ./server")
+        }
+        let opened = try vault.open(vault.repository.environment(envName))
+        for (name, value) in try Exporter.variables(opened) {
+            if !override && getenv(name) != nil { continue }
+            setenv(name, value, 1)
+        }
+        let cArgs = command.map { strdup($0) } + [nil]
+        execvp(program, cArgs)
+        let code = errno
+        throw HushError(
+            code == ENOENT ? .commandNotFound : .cannotExecute, "cannot run \(program): \(Platform.errorText(code))",
+            hint: code == ENOENT ? "check the command name and PATH" : "check the file's permissions")
+    }
+}

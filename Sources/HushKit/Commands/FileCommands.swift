@@ -1,0 +1,54 @@
+/// `hush encrypt` (import a plaintext file as a new environment), `hush decrypt` and
+/// `hush verify`.
+public enum FileCommands {
+    /// Seals the plaintext file at `path` as the new environment `envName`.
+    public static func encrypt(_ vault: Vault, file path: String, env envName: String) throws -> String {
+        guard let syntax = Syntax.forPath(path) ?? (Paths.fileName(of: path).hasPrefix(".env") ? .dotenv : nil) else {
+            throw HushError(.badInput, "\(path): cannot tell YAML from dotenv by its name", hint: "name the file *.yaml, *.yml or *.env")
+        }
+        let plaintext = try FileSystem.read(path)
+        if (try? Trailer.split(plaintext, file: path)) != nil {
+            throw HushError(.refused, "\(path) is already a sealed Hush file", hint: "copy it into .secrets/ instead of encrypting it again")
+        }
+        let env = try vault.repository.newEnvironment(envName, syntax: syntax)
+        try vault.create(env, plaintext: plaintext, source: path)
+        return env.display
+    }
+
+    /// The plaintext of `envName`: the file's own syntax byte for byte, or `format`.
+    public static func decrypt(_ vault: Vault, env envName: String, format: ExportFormat?) throws -> [UInt8] {
+        let opened = try vault.open(vault.repository.environment(envName))
+        return try Exporter.render(opened, as: format ?? (opened.syntax == .yaml ? .yaml : .dotenv))
+    }
+
+    /// Writes decrypted plaintext to a new file the user asked for (0600, never overwrites).
+    public static func writePlaintext(_ path: String, _ bytes: [UInt8]) throws {
+        try FileSystem.createNew(path, bytes, mode: 0o600)
+    }
+
+    /// One verification result.
+    public struct Verdict: Sendable {
+        public let file: String
+        public let error: HushError?
+        public let values: Int
+    }
+
+    /// Checks the trailer, the MAC and every value of each environment (all when `names` is
+    /// empty). A file the caller holds no key for fails with `.noKey`.
+    public static func verify(_ vault: Vault, envs names: [String]) throws -> [Verdict] {
+        let envs = try names.isEmpty ? vault.repository.environments() : names.map(vault.repository.environment)
+        guard !envs.isEmpty else {
+            throw HushError(.badInput, "no environments in .secrets/ to verify", hint: "create one with `hush set ENV KEY`")
+        }
+        return envs.map { env in
+            do {
+                let opened = try vault.open(env)
+                return Verdict(file: env.display, error: nil, values: opened.outline.leaves.count)
+            } catch let error as HushError {
+                return Verdict(file: env.display, error: error, values: 0)
+            } catch {
+                return Verdict(file: env.display, error: HushError(.system, "\(error)"), values: 0)
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+/// `hush init`: turns the current git work tree into a Hush repository. Safe to run twice.
+public enum InitCommand {
+    public struct Result: Sendable {
+        public var root: String
+        public var memberFile: String
+        public var created: [String]
+    }
+
+    public static func run(name: String?, identityFiles: [String]) throws -> Result {
+        let top = try Subprocess.run(["git", "rev-parse", "--show-toplevel"], captureOutput: true, quietErrors: true)
+        guard top.status == 0 else {
+            throw HushError(.badInput, "not inside a git work tree", hint: "run `git init` first, or cd into your repository")
+        }
+        let root = String(decoding: top.output, as: UTF8.self).trimmingNewlines()
+        let identities = try KeyDiscovery.identities(files: identityFiles)
+        let mine = identities[0].recipient
+        var created: [String] = []
+        for folder in [".secrets", "recipients"] where !FileSystem.isDirectory("\(root)/\(folder)") {
+            try FileSystem.makeDirectories("\(root)/\(folder)")
+            created.append(folder + "/")
+        }
+        let repository = Repository(root: root)
+        // Already a member under any name: nothing to add.
+        if let existing = try repository.members().first(where: { $0.recipient.text == mine.text }) {
+            try ensureGitignore(root, &created)
+            return Result(root: root, memberFile: "recipients/\(existing.name).pub", created: created)
+        }
+        let memberName = try name ?? defaultName()
+        guard Trailer.isValidName(memberName) else {
+            throw HushError(.badInput, "invalid member name \"\(memberName)\"", hint: "pass --name with letters, digits, '.', '_' or '-'")
+        }
+        let file = "\(root)/recipients/\(memberName).pub"
+        guard !FileSystem.exists(file) else {
+            throw HushError(.refused, "recipients/\(memberName).pub already exists with another key", hint: "pass --name to choose another member name")
+        }
+        try FileSystem.writeAtomically(file, Array(RecipientsFile.render([mine], comment: memberName).utf8))
+        created.append("recipients/\(memberName).pub")
+        try ensureGitignore(root, &created)
+        return Result(root: root, memberFile: "recipients/\(memberName).pub", created: created)
+    }
+
+    /// git's user.name, slugged: lower case, runs of other characters become '-'.
+    private static func defaultName() throws -> String {
+        let out = try Subprocess.run(["git", "config", "user.name"], captureOutput: true, quietErrors: true)
+        let raw = String(decoding: out.output, as: UTF8.self).trimmingNewlines()
+        var slug = ""
+        for ch in raw.lowercased() {
+            if ch.isASCII && (ch.isLetter || ch.isNumber) { slug.append(ch) } else if !slug.isEmpty && slug.last != "-" { slug.append("-") }
+        }
+        while slug.last == "-" { slug.removeLast() }
+        guard !slug.isEmpty else {
+            throw HushError(.badInput, "no member name: git user.name is not set", hint: "pass --name NAME, or set it with `git config user.name`")
+        }
+        return slug
+    }
+
+    static let ignoreLines = [".secrets/*.plain*", "*.hush-tmp"]
+
+    private static func ensureGitignore(_ root: String, _ created: inout [String]) throws {
+        let path = "\(root)/.gitignore"
+        var text = FileSystem.exists(path) ? String(decoding: try FileSystem.read(path), as: UTF8.self) : ""
+        let present = Set(text.split(separator: "\n").map { String($0) })
+        let missing = ignoreLines.filter { !present.contains($0) }
+        guard !missing.isEmpty else { return }
+        if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
+        text += "# hush: plaintext leftovers must never be committed\n" + missing.joined(separator: "\n") + "\n"
+        try FileSystem.writeAtomically(path, Array(text.utf8))
+        created.append(".gitignore lines")
+    }
+}
+
+extension String {
+    func trimmingNewlines() -> String {
+        var s = Substring(self)
+        while let last = s.last, last == "\n" || last == "\r" || last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}

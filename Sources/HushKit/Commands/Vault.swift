@@ -1,0 +1,64 @@
+/// One command's view of a repository and the caller's keys: opens, creates and rewrites
+/// environment files with locking and atomic writes.
+public final class Vault {
+    public let repository: Repository
+    private let identityFiles: [String]
+    private var loaded: [Identity]?
+
+    public init(repository: Repository, identityFiles: [String] = []) {
+        self.repository = repository
+        self.identityFiles = identityFiles
+    }
+
+    /// The caller's identities, loaded on first use.
+    public func identities() throws -> [Identity] {
+        if let loaded { return loaded }
+        let found = try KeyDiscovery.identities(files: identityFiles)
+        loaded = found
+        return found
+    }
+
+    /// Reads and parses a sealed file without opening it.
+    func sealed(_ env: EnvironmentFile) throws -> SealedFile {
+        try SealedFile.parse(FileSystem.read(env.path), syntax: env.syntax, file: env.display)
+    }
+
+    /// Reads, authenticates and decrypts an environment.
+    func open(_ env: EnvironmentFile) throws -> OpenedFile {
+        let file = try sealed(env)
+        return try file.decrypt(file.unlock(with: identities()))
+    }
+
+    /// Runs `change` on the opened file under the `.secrets/` lock and writes what it returns,
+    /// atomically, when that differs from the file. Returns true when the file was written.
+    @discardableResult
+    func update(_ env: EnvironmentFile, _ change: (OpenedFile) throws -> [UInt8]) throws -> Bool {
+        let lock = try FolderLock(Paths.folder(of: env.path))
+        defer { withExtendedLifetime(lock) {} }
+        let current = try FileSystem.read(env.path)
+        let file = try SealedFile.parse(current, syntax: env.syntax, file: env.display)
+        let opened = try file.decrypt(file.unlock(with: identities()))
+        let next = try change(opened)
+        guard next != current else { return false }
+        try FileSystem.writeAtomically(env.path, next)
+        return true
+    }
+
+    /// Seals `plaintext` as a new environment to every member in `recipients/`; refuses to
+    /// overwrite an existing file. `source` names the plaintext in syntax errors.
+    func create(_ env: EnvironmentFile, plaintext: [UInt8], source: String? = nil) throws {
+        let members = try repository.members()
+        guard !members.isEmpty else {
+            throw HushError(.badInput, "recipients/ has no members to seal \(env.display) to", hint: "run `hush init` to add yourself")
+        }
+        try FileSystem.makeDirectories(repository.secretsFolder)
+        let lock = try FolderLock(repository.secretsFolder)
+        defer { withExtendedLifetime(lock) {} }
+        let existing = repository.environments().filter { $0.name == env.name }
+        guard existing.isEmpty, !FileSystem.exists(env.path) else {
+            throw HushError(.refused, "environment \"\(env.name)\" already exists (\(existing.first?.display ?? env.display))", hint: "change it with `hush set` or `hush edit`, or remove the file first")
+        }
+        let bytes = try Sealer.seal(plaintext, syntax: env.syntax, file: source ?? env.display, recipients: members, keys: .random(), previous: nil)
+        try FileSystem.writeAtomically(env.path, bytes)
+    }
+}

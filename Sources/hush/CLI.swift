@@ -1,0 +1,72 @@
+import ArgumentParser
+import HushKit
+
+/// A subcommand whose `--help` ends with an example.
+protocol Exemplified {
+    static var example: String { get }
+}
+
+/// Options every command that opens a file takes.
+struct IdentityOptions: ParsableArguments {
+    @Option(name: [.short, .customLong("identity")], help: "An identity file to try (repeatable); tried before HUSH_IDENTITY and the default locations.")
+    var identities: [String] = []
+
+    func vault() throws -> Vault {
+        Vault(repository: try Repository.find(), identityFiles: identities)
+    }
+}
+
+enum CLI {
+    /// Parses, runs, and turns errors into `hush: error:` / `hush: hint:` lines and the
+    /// documented exit status.
+    static func main(_ root: Hush.Type) {
+        do {
+            var command = try root.parseAsRoot()
+            try command.run()
+        } catch let error as HushError {
+            fail(error)
+        } catch {
+            guard root.exitCode(for: error) == .success else {
+                // Usage errors: the same two-line form as every other error, exit status 64.
+                Console.err("hush: error: \(root.message(for: error))\n")
+                Console.err("hush: hint: see `\(commandPath()) --help`\n")
+                root.exit(withError: ExitCode(64))
+            }
+            let asksHelp = CommandLine.arguments.dropFirst().contains { $0 == "-h" || $0 == "--help" || $0 == "help" }
+            if asksHelp, let type = helpTarget() {
+                Console.out(root.fullMessage(for: error) + "\n\nEXAMPLE:\n" + type.example + "\n")
+                root.exit(withError: nil)
+            }
+            root.exit(withError: error)
+        }
+        root.exit(withError: nil)
+    }
+
+    static func fail(_ error: HushError) -> Never {
+        Console.err("hush: error: \(error.message)\n")
+        if let hint = error.hint { Console.err("hush: hint: \(hint)\n") }
+        Hush.exit(withError: ExitCode(error.kind.rawValue))
+    }
+
+    /// `hush` and the subcommand names given, for hints.
+    private static func commandPath() -> String {
+        var names = ["hush"]
+        var type: ParsableCommand.Type = Hush.self
+        for argument in CommandLine.arguments.dropFirst() {
+            guard let next = type.configuration.subcommands.first(where: { $0._commandName == argument }) else { break }
+            names.append(argument)
+            type = next
+        }
+        return names.joined(separator: " ")
+    }
+
+    /// The subcommand named on the command line, when help was asked for it.
+    private static func helpTarget() -> Exemplified.Type? {
+        var type: ParsableCommand.Type = Hush.self
+        for argument in CommandLine.arguments.dropFirst() where !argument.hasPrefix("-") && argument != "help" {
+            guard let next = type.configuration.subcommands.first(where: { $0._commandName == argument }) else { break }
+            type = next
+        }
+        return type as? Exemplified.Type
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import HushKit
+
+struct Encrypt: ParsableCommand, Exemplified {
+    static let configuration = CommandConfiguration(
+        abstract: "Import a plaintext YAML or dotenv file as a new environment.",
+        discussion: "Seals FILE to every member in recipients/ as .secrets/ENV.yaml or .secrets/ENV.env (by FILE's extension). Refuses to overwrite an existing environment. FILE itself is left alone: delete it yourself.")
+    static let example = "  hush encrypt .env.production --env production && rm .env.production"
+
+    @Argument(help: "The plaintext file.")
+    var file: String
+
+    @Option(help: "Name of the new environment.")
+    var env: String
+
+    func run() throws {
+        let written = try FileCommands.encrypt(Vault(repository: Repository.find()), file: file, env: env)
+        Console.out("sealed \(written)\n")
+    }
+}
+
+struct Decrypt: ParsableCommand, Exemplified {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the decrypted environment, or write it to a new 0600 file.",
+        discussion: "Without --format, the output is the original document byte for byte. dotenv and shell flatten nested YAML keys like `hush exec` does (database.url becomes DATABASE_URL).")
+    static let example = "  hush decrypt staging\n  hush decrypt production --format json\n  hush decrypt dev --output .env.local"
+
+    @Argument(help: "Environment name or sealed file path.")
+    var env: String
+
+    @Option(help: "dotenv, yaml, json or shell.")
+    var format: ExportFormat?
+
+    @Option(name: .shortAndLong, help: "Write to this new file (mode 0600; never overwrites).")
+    var output: String?
+
+    @OptionGroup var identity: IdentityOptions
+
+    func run() throws {
+        let bytes = try FileCommands.decrypt(identity.vault(), env: env, format: format)
+        if let output {
+            try FileCommands.writePlaintext(output, bytes)
+        } else {
+            try Console.out(bytes: bytes)
+        }
+    }
+}
+
+extension ExportFormat: ExpressibleByArgument {}

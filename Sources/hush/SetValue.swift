@@ -1,0 +1,37 @@
+import ArgumentParser
+import HushKit
+
+struct SetValue: ParsableCommand, Exemplified {
+    static let configuration = CommandConfiguration(
+        commandName: "set",
+        abstract: "Set one value, read from stdin (never from the command line).",
+        discussion: "Nested YAML keys are dotted paths (database.password); write a literal dot as \\. and a backslash as \\\\. One trailing newline of stdin is dropped; --file reads a file byte for byte. An environment that does not exist is created (dotenv, or YAML with --format yaml), sealed to every member in recipients/.")
+    static let example = "  hush set production DATABASE_URL            # type it, input hidden\n  printf %s \"$TOKEN\" | hush set staging api.token\n  hush set production tls.key --file server.key"
+
+    @Argument(help: "Environment name or sealed file path.")
+    var env: String
+
+    @Argument(help: "Key (dotted path for nested YAML).")
+    var key: String
+
+    @Option(help: "Read the value from this file, verbatim.")
+    var file: String?
+
+    @Option(help: "Syntax of a new environment: dotenv or yaml.")
+    var format: String?
+
+    @OptionGroup var identity: IdentityOptions
+
+    func run() throws {
+        let syntax: Syntax?
+        switch format {
+        case nil: syntax = nil
+        case "yaml", "yml": syntax = .yaml
+        case "dotenv", "env": syntax = .dotenv
+        default: throw HushError(.badInput, "unknown --format \(format!)", hint: "use dotenv or yaml")
+        }
+        let vault = try identity.vault()
+        let value = try file.map(SecretInput.readFile) ?? SecretInput.readValue(prompt: "value for \(key) (input hidden): ")
+        try ValueCommands.set(vault, env: env, key: key, value: value, newSyntax: syntax)
+    }
+}

@@ -1,2 +1,0 @@
-import HushKit
-print("hush")
