@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+@Suite struct ExecCLITests {
+    func vault() throws -> Sandbox {
+        let box = try Sandbox()
+        try box.initialise()
+        try box.write("in.yaml", "database:\n  url: postgres://db/app\nport: 8080\nhosts:\n  - a\n  - b\n")
+        #expect(try box.hush(["encrypt", "in.yaml", "--env", "prod"]).status == 0)
+        return box
+    }
+
+    @Test func flattensNamesAndPassesStatusThrough() throws {
+        let box = try vault()
+        let result = try box.hush(["exec", "prod", "--", "/bin/sh", "-c", "printf '%s|%s|%s' \"$DATABASE_URL\" \"$PORT\" \"$HOSTS_1\"; exit 7"])
+        #expect(result.status == 7)
+        #expect(result.stdout == "postgres://db/app|8080|b")
+    }
+
+    @Test func replacesItselfSoThePidIsTheSame() throws {
+        let box = try vault()
+        // With execvp the command runs as hush's own process: `$$` in it is hush's pid.
+        let process = try box.start(["exec", "prod", "--", "/bin/sh", "-c", "echo $$ > pid.txt"], stdin: "")
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(try box.read("pid.txt") == "\(process.processIdentifier)\n")
+    }
+
+    @Test func overrideRules() throws {
+        let box = try vault()
+        let overriding = try box.hush(["exec", "prod", "--", "/bin/sh", "-c", "printf %s \"$PORT\""], env: ["PORT": "1"])
+        #expect(overriding.stdout == "8080")
+        let keeping = try box.hush(["exec", "--no-override", "prod", "--", "/bin/sh", "-c", "printf %s \"$PORT\""], env: ["PORT": "1"])
+        #expect(keeping.stdout == "1")
+    }
+
+    @Test func invalidVariableNameAndMissingCommand() throws {
+        let box = try Sandbox()
+        try box.initialise()
+        try box.write("in.yaml", "my-key: x\n")
+        #expect(try box.hush(["encrypt", "in.yaml", "--env", "bad"]).status == 0)
+        expectFailure(try box.hush(["exec", "bad", "--", "true"]), status: 2, mentions: "valid environment variable name")
+        let good = try vault()
+        expectFailure(try good.hush(["exec", "prod", "--", "no-such-command-xyz"]), status: 127)
+        expectFailure(try good.hush(["exec", "prod"]), status: 2, mentions: "no command")
+    }
+}
