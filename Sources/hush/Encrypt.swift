@@ -4,7 +4,9 @@ import HushKit
 struct Encrypt: ParsableCommand, Exemplified {
     static let configuration = CommandConfiguration(
         abstract: "Import a plaintext YAML or dotenv file as a new environment.",
-        discussion: "Seals FILE to every member in recipients/ as .secrets/ENV.yaml or .secrets/ENV.env (by FILE's extension). Refuses to overwrite an existing environment. FILE itself is left alone: delete it yourself.")
+        discussion:
+            "Seals FILE to every member in recipients/ as .secrets/ENV.yaml or .secrets/ENV.env (by FILE's extension). Refuses to overwrite an existing environment. FILE itself is left alone: delete it yourself."
+    )
     static let example = "  hush encrypt .env.production --env production && rm .env.production"
 
     @Argument(help: "The plaintext file.")
@@ -22,7 +24,9 @@ struct Encrypt: ParsableCommand, Exemplified {
 struct Decrypt: ParsableCommand, Exemplified {
     static let configuration = CommandConfiguration(
         abstract: "Print the decrypted environment, or write it to a new 0600 file.",
-        discussion: "Without --format, the output is the original document byte for byte. dotenv and shell flatten nested YAML keys like `hush exec` does (database.url becomes DATABASE_URL).")
+        discussion:
+            "Without --format, the output is the original document byte for byte. dotenv and shell flatten nested YAML keys like `hush exec` does (database.url becomes DATABASE_URL)."
+    )
     static let example = "  hush decrypt staging\n  hush decrypt production --format json\n  hush decrypt dev --output .env.local"
 
     @Argument(help: "Environment name or sealed file path.")

@@ -4,7 +4,9 @@ import HushKit
 struct Exec: ParsableCommand, Exemplified {
     static let configuration = CommandConfiguration(
         abstract: "Run a command with an environment's secrets as environment variables.",
-        discussion: "Nested YAML keys are flattened: parts joined by '_' and upper-cased (database.url becomes DATABASE_URL, hosts.0 becomes HOSTS_0); a key that does not make a valid variable name is an error. hush replaces itself with the command (same process id, signals go straight to it, its exit status is the status). Secret values override variables already set unless --no-override.")
+        discussion:
+            "Nested YAML keys are flattened: parts joined by '_' and upper-cased (database.url becomes DATABASE_URL, hosts.0 becomes HOSTS_0); a key that does not make a valid variable name is an error. hush replaces itself with the command (same process id, signals go straight to it, its exit status is the status). Secret values override variables already set unless --no-override."
+    )
     static let example = "  hush exec production -- ./server --port 8080"
 
     @Flag(name: .customLong("no-override"), help: "Keep variables that are already set.")

@@ -4,7 +4,9 @@ import HushKit
 struct Init: ParsableCommand, Exemplified {
     static let configuration = CommandConfiguration(
         abstract: "Make this git repository a Hush repository.",
-        discussion: "Creates .secrets/ and recipients/, writes your recipient as recipients/NAME.pub (NAME defaults to your git user.name, slugged) and adds .gitignore lines for plaintext leftovers. Safe to run twice.")
+        discussion:
+            "Creates .secrets/ and recipients/, writes your recipient as recipients/NAME.pub (NAME defaults to your git user.name, slugged) and adds .gitignore lines for plaintext leftovers. Safe to run twice."
+    )
     static let example = "  hush keygen && hush init --name alice"
 
     @Option(help: "Your member name (recipients/NAME.pub).")

@@ -4,7 +4,9 @@ import HushKit
 struct Keygen: ParsableCommand, Exemplified {
     static let configuration = CommandConfiguration(
         abstract: "Create a new identity and print its recipient.",
-        discussion: "Writes an age-compatible identity (mode 0600) to ~/.config/hush/identity unless --output says otherwise, and prints its recipient (age1…) on stdout. With --output - the identity goes to stdout and the recipient to stderr, for pasting into a CI secret store.")
+        discussion:
+            "Writes an age-compatible identity (mode 0600) to ~/.config/hush/identity unless --output says otherwise, and prints its recipient (age1…) on stdout. With --output - the identity goes to stdout and the recipient to stderr, for pasting into a CI secret store."
+    )
     static let example = "  hush keygen                       # writes ~/.config/hush/identity\n  hush keygen --output - > ci.key   # a deploy key for CI"
 
     @Option(name: .shortAndLong, help: "Where to write the identity ('-' for stdout).")

@@ -10,8 +10,11 @@ struct Recipients: ParsableCommand, Exemplified {
     struct Add: ParsableCommand, Exemplified {
         static let configuration = CommandConfiguration(
             abstract: "Add a member and wrap every environment you can open for them.",
-            discussion: "Writes recipients/NAME.pub. In each sealed file you can open, only the new member's wrap line and the MAC line change. Environments you cannot open are named; someone who can must run the command too.")
-        static let example = "  hush recipients add bob age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq\n  hush recipients add ci ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA…"
+            discussion:
+                "Writes recipients/NAME.pub. In each sealed file you can open, only the new member's wrap line and the MAC line change. Environments you cannot open are named; someone who can must run the command too."
+        )
+        static let example =
+            "  hush recipients add bob age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq\n  hush recipients add ci ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA…"
 
         @Argument(help: "Member name (letters, digits, '.', '_', '-').")
         var name: String

@@ -5,8 +5,11 @@ struct SetValue: ParsableCommand, Exemplified {
     static let configuration = CommandConfiguration(
         commandName: "set",
         abstract: "Set one value, read from stdin (never from the command line).",
-        discussion: "Nested YAML keys are dotted paths (database.password); write a literal dot as \\. and a backslash as \\\\. One trailing newline of stdin is dropped; --file reads a file byte for byte. An environment that does not exist is created (dotenv, or YAML with --format yaml), sealed to every member in recipients/.")
-    static let example = "  hush set production DATABASE_URL            # type it, input hidden\n  printf %s \"$TOKEN\" | hush set staging api.token\n  hush set production tls.key --file server.key"
+        discussion:
+            "Nested YAML keys are dotted paths (database.password); write a literal dot as \\. and a backslash as \\\\. One trailing newline of stdin is dropped; --file reads a file byte for byte. An environment that does not exist is created (dotenv, or YAML with --format yaml), sealed to every member in recipients/."
+    )
+    static let example =
+        "  hush set production DATABASE_URL            # type it, input hidden\n  printf %s \"$TOKEN\" | hush set staging api.token\n  hush set production tls.key --file server.key"
 
     @Argument(help: "Environment name or sealed file path.")
     var env: String

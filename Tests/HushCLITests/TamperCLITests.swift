@@ -65,7 +65,8 @@ import Testing
         try expectTamperFails(4, mentions: "MAC") { text in
             // A syntactically valid wrap for Mallory, inserted in sorted position.
             let wrap = String(repeating: "A", count: 107)
-            text = text.replacingOccurrences(of: "#hush:recipient alice", with: "#hush:recipient aaa-mallory \(mallory.recipient) \(wrap)\n#hush:recipient alice")
+            text = text.replacingOccurrences(
+                of: "#hush:recipient alice", with: "#hush:recipient aaa-mallory \(mallory.recipient) \(wrap)\n#hush:recipient alice")
         }
     }
 

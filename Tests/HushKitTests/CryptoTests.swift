@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HushKit
 
 @Suite struct CryptoTests {

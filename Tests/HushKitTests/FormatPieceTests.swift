@@ -64,7 +64,8 @@ import Testing
         let wrap = String(repeating: "A", count: 107)
         return Array(
             ("A=1\n#hush:version 1\n#hush:modified 2026-01-01T00:00:00Z\n" + extra
-                + "#hush:recipient alice age1abc \(wrap)\n#hush:recipient bob ssh-ed25519 AAAAC3 \(wrap)\n#hush:mac \(String(repeating: "A", count: 43))\n").utf8)
+                + "#hush:recipient alice age1abc \(wrap)\n#hush:recipient bob ssh-ed25519 AAAAC3 \(wrap)\n#hush:mac \(String(repeating: "A", count: 43))\n")
+                .utf8)
     }
 
     @Test func splitsAndRendersCanonically() throws {

@@ -113,15 +113,21 @@ enum VectorWriter {
         }
         let hex = { (bytes: [UInt8]) in bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined() }
         var out = ""
-        func emit(_ title: String, _ syntax: Syntax, _ plaintext: String, expect: String = "ok", identity: String = identity, mutate: ((String) -> String)? = nil) throws {
+        func emit(
+            _ title: String, _ syntax: Syntax, _ plaintext: String, expect: String = "ok", identity: String = identity, mutate: ((String) -> String)? = nil
+        ) throws {
             counter = 0
             var nonces: [String] = []
             let sealed = try Sealer.seal(
                 Array(plaintext.utf8), syntax: syntax, file: "vector", recipients: [NamedRecipient(name: "vector", recipient: me.recipient)],
-                keys: keys, previous: nil, nonces: { let n = nonceSource(); nonces.append(hex(n)); return n }, now: "2026-01-01T00:00:00Z")
+                keys: keys, previous: nil,
+                nonces: {
+                    let n = nonceSource(); nonces.append(hex(n)); return n
+                }, now: "2026-01-01T00:00:00Z")
             var text = String(decoding: sealed, as: UTF8.self)
             if let mutate { text = mutate(text) }
-            out += "\n### Vector \(title)\n\n```hush-vector\nsyntax: \(syntax.rawValue)\nidentity: \(identity)\ndek: \(hex(dek))\nnonces: \(nonces.joined(separator: " "))\nexpect: \(expect)\n\(plaintext.hasSuffix("\n") ? "" : "plaintext-final-newline: no\n")```\n\n"
+            out +=
+                "\n### Vector \(title)\n\n```hush-vector\nsyntax: \(syntax.rawValue)\nidentity: \(identity)\ndek: \(hex(dek))\nnonces: \(nonces.joined(separator: " "))\nexpect: \(expect)\n\(plaintext.hasSuffix("\n") ? "" : "plaintext-final-newline: no\n")```\n\n"
             // A plaintext without a final newline is shown with one and flagged.
             if expect == "ok" { out += "```plaintext\n\(plaintext)\(plaintext.hasSuffix("\n") ? "" : "\n")```\n\n" }
             out += "```sealed\n\(text)```\n"
@@ -131,7 +137,9 @@ enum VectorWriter {
         try emit("1: dotenv", .dotenv, env)
         try emit("2: YAML with types, flow and block scalars", .yaml, yaml)
         try emit("3: no final newline", .dotenv, "A=1")
-        try emit("4 (must fail): a flipped bit in a token", .dotenv, env, expect: "integrity") { $0.replacingOccurrences(of: "DB_URL=ENC[hush:v1,s,AQ", with: "DB_URL=ENC[hush:v1,s,AR") }
+        try emit("4 (must fail): a flipped bit in a token", .dotenv, env, expect: "integrity") {
+            $0.replacingOccurrences(of: "DB_URL=ENC[hush:v1,s,AQ", with: "DB_URL=ENC[hush:v1,s,AR")
+        }
         try emit("5 (must fail): a value moved to another key", .dotenv, "A=one\nB=two\n", expect: "integrity") { text in
             var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             let a = lines[0].dropFirst(2), b = lines[1].dropFirst(2)
@@ -148,10 +156,14 @@ enum VectorWriter {
             return lines.joined(separator: "\n")
         }
         try emit("7 (must fail): a recipient line added by hand", .dotenv, env, expect: "integrity") { text in
-            text.replacingOccurrences(of: "#hush:recipient vector", with: "#hush:recipient mallory \(me.recipient.text) \(String(repeating: "A", count: 107))\n#hush:recipient vector")
+            text.replacingOccurrences(
+                of: "#hush:recipient vector", with: "#hush:recipient mallory \(me.recipient.text) \(String(repeating: "A", count: 107))\n#hush:recipient vector"
+            )
         }
         try emit("8 (must fail): a wrong identity", .dotenv, env, expect: "no-key", identity: other)
-        try emit("9 (must fail): format version 2", .dotenv, env, expect: "integrity") { $0.replacingOccurrences(of: "#hush:version 1", with: "#hush:version 2") }
+        try emit("9 (must fail): format version 2", .dotenv, env, expect: "integrity") {
+            $0.replacingOccurrences(of: "#hush:version 1", with: "#hush:version 2")
+        }
         return out
     }
 }

@@ -15,7 +15,8 @@ public enum EditCommand {
     /// Returns true when the file was changed.
     public static func run(_ vault: Vault, env envName: String) throws -> Bool {
         let env = try vault.repository.environment(envName)
-        let editor = Platform.environment("VISUAL").flatMap { $0.isEmpty ? nil : $0 } ?? Platform.environment("EDITOR").flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
+        let editor =
+            Platform.environment("VISUAL").flatMap { $0.isEmpty ? nil : $0 } ?? Platform.environment("EDITOR").flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
         return try vault.update(env) { opened in
             let folder = try privateFolder()
             let path = "\(folder)/\(env.name).\(env.syntax.fileExtension)"
@@ -34,7 +35,9 @@ public enum EditCommand {
                 let status = try Subprocess.run(["/bin/sh", "-c", editor + " \"$1\"", "sh", path]).status
                 signal(SIGINT, cleanupAndExit)
                 guard status == 0 else {
-                    throw HushError(.system, "the editor (\(editor)) exited with status \(status); \(env.display) is unchanged", hint: "set VISUAL or EDITOR to your editor")
+                    throw HushError(
+                        .system, "the editor (\(editor)) exited with status \(status); \(env.display) is unchanged", hint: "set VISUAL or EDITOR to your editor"
+                    )
                 }
                 let edited = try FileSystem.read(path)
                 if edited == opened.plaintext { return try opened.reseal(opened.plaintext, recipients: opened.currentRecipients()) }

@@ -18,7 +18,9 @@ public enum KeyCommands {
         }
         let path = output ?? KeyDiscovery.defaultIdentityPath
         if FileSystem.exists(path) && !force {
-            throw HushError(.refused, "\(path) already exists; not overwriting an identity", hint: "use --force to replace it (the old key is lost), or --output to write elsewhere")
+            throw HushError(
+                .refused, "\(path) already exists; not overwriting an identity",
+                hint: "use --force to replace it (the old key is lost), or --output to write elsewhere")
         }
         try FileSystem.makeDirectories(Paths.folder(of: path), mode: 0o700)
         if force { FileSystem.remove(path) }

@@ -12,7 +12,9 @@ public enum RecipientsCommand {
         guard Trailer.isValidName(name) else {
             throw HushError(.badInput, "invalid member name \"\(name)\"", hint: "use letters, digits, '.', '_' and '-', starting with a letter or digit")
         }
-        guard !keys.isEmpty else { throw HushError(.badInput, "no key given for \(name)", hint: "hush recipients add NAME age1… (the output of their `hush keygen`)") }
+        guard !keys.isEmpty else {
+            throw HushError(.badInput, "no key given for \(name)", hint: "hush recipients add NAME age1… (the output of their `hush keygen`)")
+        }
         let recipients = try keys.map { try Recipient.parse($0) }
         let repository = vault.repository
         let file = "\(repository.recipientsFolder)/\(name).pub"

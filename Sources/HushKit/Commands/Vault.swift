@@ -56,7 +56,9 @@ public final class Vault {
         defer { withExtendedLifetime(lock) {} }
         let existing = repository.environments().filter { $0.name == env.name }
         guard existing.isEmpty, !FileSystem.exists(env.path) else {
-            throw HushError(.refused, "environment \"\(env.name)\" already exists (\(existing.first?.display ?? env.display))", hint: "change it with `hush set` or `hush edit`, or remove the file first")
+            throw HushError(
+                .refused, "environment \"\(env.name)\" already exists (\(existing.first?.display ?? env.display))",
+                hint: "change it with `hush set` or `hush edit`, or remove the file first")
         }
         let bytes = try Sealer.seal(plaintext, syntax: env.syntax, file: source ?? env.display, recipients: members, keys: .random(), previous: nil)
         try FileSystem.writeAtomically(env.path, bytes)

@@ -50,7 +50,8 @@ struct KeyedHash: ~Copyable {
     }
 
     mutating func update(_ bytes: some Collection<UInt8>) {
-        let rc = bytes.withContiguousStorageIfAvailable { crypto_generichash_update(state, $0.baseAddress, UInt64($0.count)) }
+        let rc =
+            bytes.withContiguousStorageIfAvailable { crypto_generichash_update(state, $0.baseAddress, UInt64($0.count)) }
             ?? Array(bytes).withUnsafeBufferPointer { crypto_generichash_update(state, $0.baseAddress, UInt64($0.count)) }
         precondition(rc == 0)
     }

@@ -37,7 +37,9 @@ enum DocumentEdit {
                 break
             }
             if outline.leaves.contains(where: { KeyPath.matches($0.path, prefix) }) {
-                throw HushError(.badInput, "\(prefix.joined(separator: ".")) holds a value, so \(display) cannot be added under it", hint: "choose another key, or use `hush edit`")
+                throw HushError(
+                    .badInput, "\(prefix.joined(separator: ".")) holds a value, so \(display) cannot be added under it",
+                    hint: "choose another key, or use `hush edit`")
             }
             depth -= 1
         }

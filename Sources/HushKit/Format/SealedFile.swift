@@ -29,7 +29,8 @@ struct SealedFile {
         do {
             return try Token.parse(Array(leaf.value.utf8))
         } catch .notAToken {
-            throw HushError(.integrity, "\(where_) is not sealed (plaintext inside a sealed file)", hint: "restore the file from git, or re-seal it with `hush edit`")
+            throw HushError(
+                .integrity, "\(where_) is not sealed (plaintext inside a sealed file)", hint: "restore the file from git, or re-seal it with `hush edit`")
         } catch .unknownVersion(let v) {
             throw HushError(.integrity, "\(where_) uses token version \(v); this hush reads v1", hint: "upgrade hush")
         } catch {
@@ -118,7 +119,8 @@ struct SealedFile {
     }
 
     private func noKeyError(_ identities: [Identity]) -> HushError {
-        let mine = identities.isEmpty
+        let mine =
+            identities.isEmpty
             ? "no identity found"
             : identities.map { "\($0.recipient.fingerprint) (\($0.source))" }.joined(separator: ", ")
         return HushError(

@@ -60,7 +60,8 @@ enum Sealer {
         var seen = Set<String>()
         for member in recipients where seen.insert(member.name + " " + member.recipient.text).inserted {
             guard Trailer.isValidName(member.name) else {
-                throw HushError(.badInput, "invalid recipient name \"\(member.name)\"", hint: "use letters, digits, '.', '_' and '-', starting with a letter or digit")
+                throw HushError(
+                    .badInput, "invalid recipient name \"\(member.name)\"", hint: "use letters, digits, '.', '_' and '-', starting with a letter or digit")
             }
             if let old = previous?.sealed.trailer.wraps.first(where: { $0.name == member.name && $0.key == member.recipient.text }) {
                 result.append(old)
@@ -83,7 +84,8 @@ enum Sealer {
         var line = 1
         while lineStart < plaintext.count {
             if plaintext[lineStart...].starts(with: trailerMarker) {
-                throw HushError(.badInput, "\(file):\(line): lines starting with '#hush:' are reserved for Hush metadata", hint: "add a space after '#' in that comment")
+                throw HushError(
+                    .badInput, "\(file):\(line): lines starting with '#hush:' are reserved for Hush metadata", hint: "add a space after '#' in that comment")
             }
             guard let newline = plaintext[lineStart...].firstIndex(of: 0x0A) else { break }
             lineStart = newline + 1

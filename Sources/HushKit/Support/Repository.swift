@@ -23,7 +23,9 @@ public struct Repository: Sendable {
             folder = Paths.folder(of: folder)
         }
         if let gitRoot { return Repository(root: gitRoot) }
-        throw HushError(.badInput, "not inside a Hush repository (no .secrets/ or recipients/ found here or above)", hint: "run `hush init` at the top of your git repository")
+        throw HushError(
+            .badInput, "not inside a Hush repository (no .secrets/ or recipients/ found here or above)",
+            hint: "run `hush init` at the top of your git repository")
     }
 
     /// The repository-relative form of a path, for messages.
@@ -50,7 +52,9 @@ public struct Repository: Sendable {
                 hint: "create it with `hush set \(nameOrPath) KEY` or `hush encrypt FILE --env \(nameOrPath)`")
         }
         guard candidates.count == 1 else {
-            throw HushError(.badInput, "environment \"\(nameOrPath)\" is ambiguous: \(candidates.map(display).joined(separator: " and "))", hint: "keep one of the files, or name the file by its path")
+            throw HushError(
+                .badInput, "environment \"\(nameOrPath)\" is ambiguous: \(candidates.map(display).joined(separator: " and "))",
+                hint: "keep one of the files, or name the file by its path")
         }
         return EnvironmentFile(name: nameOrPath, path: path, display: display(path), syntax: Syntax.forPath(path)!)
     }

@@ -50,7 +50,8 @@ enum YAMLBlockScalar {
         if result > headerEnd { result -= breakLength(endingAt: result, in: bytes) }
         if header.keep { return result }
 
-        let indent = header.indentation > 0
+        let indent =
+            header.indentation > 0
             ? parentIndent + header.indentation
             : detectedIndent(in: bytes, from: headerEnd, to: end, parentIndent: parentIndent)
         // Drop trailing lines of at most `indent` spaces: libyaml reads them as empty lines.
