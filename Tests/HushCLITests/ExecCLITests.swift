@@ -44,4 +44,27 @@ import Testing
         expectFailure(try good.hush(["exec", "prod", "--", "no-such-command-xyz"]), status: 127)
         expectFailure(try good.hush(["exec", "prod"]), status: 2, mentions: "no command")
     }
+
+    @Test func looksUpThePathAndKeepsTheEnvironment() throws {
+        let box = try vault()
+        let found = try box.hush(["exec", "prod", "--", "sh", "-c", "printf '%s|%s' \"$PORT\" \"$HUSH_TEST_MARK\""], env: ["HUSH_TEST_MARK": "kept"])
+        #expect(found.status == 0)
+        #expect(found.stdout == "8080|kept")
+        // A script without `#!` runs under /bin/sh, as with execvp.
+        try box.write("plain-script", "printf %s \"$HOSTS_0\"\n")
+        #expect(chmod(box.path("plain-script").path, 0o755) == 0)
+        let script = try box.hush(["exec", "prod", "--", "./plain-script"])
+        #expect(script.status == 0)
+        #expect(script.stdout == "a")
+        try box.write("not-executable", "#!/bin/sh\n")
+        expectFailure(try box.hush(["exec", "prod", "--", "./not-executable"]), status: 126, mentions: "cannot run")
+    }
+
+    @Test func aValueWithNulIsRefused() throws {
+        let box = try Sandbox()
+        try box.initialise()
+        try box.write("in.yaml", "blob: \"a\\0b\"\n")
+        #expect(try box.hush(["encrypt", "in.yaml", "--env", "bin"]).status == 0)
+        expectFailure(try box.hush(["exec", "bin", "--", "true"]), status: 2, mentions: "NUL")
+    }
 }

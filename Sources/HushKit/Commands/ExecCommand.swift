@@ -16,13 +16,13 @@ public enum ExecCommand {
             throw HushError(.badInput, "no command given", hint: "write it after --, e.g. hush exec \(envName) -- ./server")
         }
         let opened = try vault.open(vault.repository.environment(envName))
-        for (name, value) in try Exporter.variables(opened) {
-            if !override && getenv(name) != nil { continue }
-            setenv(name, value, 1)
+        let variables = try Exporter.variables(opened)
+        if let bad = variables.first(where: { $0.value.utf8.contains(0) }) {
+            throw HushError(
+                .badInput, "the value of \(bad.name) contains a NUL character, which an environment variable cannot hold",
+                hint: "use `hush get` or `hush decrypt` for binary values")
         }
-        let cArgs = command.map { strdup($0) } + [nil]
-        execvp(program, cArgs)
-        let code = errno
+        let code = Subprocess.replaceProcess(command, adding: variables, override: override)
         throw HushError(
             code == ENOENT ? .commandNotFound : .cannotExecute, "cannot run \(program): \(Platform.errorText(code))",
             hint: code == ENOENT ? "check the command name and PATH" : "check the file's permissions")

@@ -52,4 +52,58 @@ enum Subprocess {
         let signal = status & 0x7F
         return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
     }
+
+    /// Replaces this process with `argv`, its environment being the current one plus
+    /// `variables`. A variable already set keeps its value unless `override` is true. The
+    /// program is looked up as `execvp` does, in this process's PATH. Returns the `errno` of a
+    /// failed exec; does not return otherwise.
+    ///
+    /// The environment block is built once and passed to `execve`: calling `setenv` per
+    /// variable rescans the whole environment each time, which is quadratic in its size.
+    static func replaceProcess(_ argv: [String], adding variables: [(name: String, value: String)], override: Bool) -> Int32 {
+        var entries: [UnsafeMutablePointer<CChar>?] = []
+        var index: [String: Int] = [:]
+        var cursor = environ
+        while let entry = cursor.pointee {
+            let text = String(cString: entry)
+            let name = text.firstIndex(of: "=").map { String(text[..<$0]) } ?? text
+            if index[name] == nil { index[name] = entries.count }
+            entries.append(entry)
+            cursor += 1
+        }
+        entries.reserveCapacity(entries.count + variables.count + 1)
+        for (name, value) in variables {
+            if let existing = index[name] {
+                if override { entries[existing] = strdup(name + "=" + value) }
+            } else {
+                entries.append(strdup(name + "=" + value))
+            }
+        }
+        entries.append(nil)
+        // On success these copies go away with the old process image.
+        let cArgs = argv.map { strdup($0) } + [nil]
+        let program = argv[0]
+        if program.contains("/") { return execute(program, cArgs, entries) }
+        let path = getenv("PATH").map { String(cString: $0) } ?? "/usr/local/bin:/usr/bin:/bin"
+        var denied = false
+        for directory in path.split(separator: ":", omittingEmptySubsequences: false) {
+            let code = execute((directory.isEmpty ? "." : String(directory)) + "/" + program, cArgs, entries)
+            switch code {
+            case EACCES: denied = true
+            case ENOENT, ENOTDIR, ELOOP, ENAMETOOLONG: continue
+            default: return code
+            }
+        }
+        return denied ? EACCES : ENOENT
+    }
+
+    /// `execve`, falling back to `/bin/sh FILE ARGS…` for a script without `#!`, as `execvp` does.
+    private static func execute(_ file: String, _ argv: [UnsafeMutablePointer<CChar>?], _ envp: [UnsafeMutablePointer<CChar>?]) -> Int32 {
+        execve(file, argv, envp)
+        let code = errno
+        guard code == ENOEXEC else { return code }
+        let shellArgs = [strdup("/bin/sh"), strdup(file)] + argv.dropFirst()
+        execve("/bin/sh", Array(shellArgs), envp)
+        return errno
+    }
 }
