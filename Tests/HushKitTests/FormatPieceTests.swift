@@ -104,3 +104,31 @@ import Testing
         } catch {}
     }
 }
+
+@Suite struct TokenBase64Tests {
+    /// The fast decoder for public text accepts and rejects exactly what libsodium's strict
+    /// constant-time decoder does, and gives the same bytes.
+    @Test func agreesWithLibsodium() throws {
+        for length in 0...70 {
+            let bytes = Sodium.randomBytes(length)
+            let text = Array(TokenBase64.encode(bytes).utf8)
+            #expect(TokenBase64.decode(text) == bytes)
+        }
+        let alphabet = Array("AQgwz09-_=+/ .".utf8)
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...9, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            #expect(TokenBase64.decode(text) == (try? Sodium.base64Decode(text)), "\(String(decoding: text, as: UTF8.self))")
+        }
+    }
+
+    @Test func rejectsNonCanonicalText() {
+        #expect(TokenBase64.decode(Array("AA".utf8)) == [0])
+        #expect(TokenBase64.decode(Array("AB".utf8)) == nil)  // unused bits set
+        #expect(TokenBase64.decode(Array("AAA".utf8)) == [0, 0])
+        #expect(TokenBase64.decode(Array("AAB".utf8)) == nil)
+        #expect(TokenBase64.decode(Array("A".utf8)) == nil)
+        #expect(TokenBase64.decode(Array("AA==".utf8)) == nil)
+        #expect(TokenBase64.decode(Array("A+A/".utf8)) == nil)
+    }
+}

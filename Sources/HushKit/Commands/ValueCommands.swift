@@ -7,7 +7,8 @@ public enum ValueCommands {
         let isName = !envName.contains("/") && Syntax.forPath(envName) == nil
         if isName && !vault.repository.environments().contains(where: { $0.name == envName }) {
             let fresh = try vault.repository.newEnvironment(envName, syntax: newSyntax ?? .dotenv)
-            let document = try DocumentEdit.set([], syntax: fresh.syntax, file: fresh.display, parts: parts, value: value)
+            let document = try DocumentEdit.set(
+                [], outline: try fresh.syntax.scan([], file: fresh.display), syntax: fresh.syntax, file: fresh.display, parts: parts, value: value)
             try vault.create(fresh, plaintext: document)
             let names = try vault.repository.members().map(\.name).uniqued()
             Console.err("hush: created \(fresh.display), sealed to \(names.joined(separator: ", "))\n")
@@ -16,7 +17,7 @@ public enum ValueCommands {
         let env = try vault.repository.environment(envName)
         try vault.update(env) { opened in
             let members = try opened.currentRecipients()
-            let document = try DocumentEdit.set(opened.plaintext, syntax: env.syntax, file: env.display, parts: parts, value: value)
+            let document = try DocumentEdit.set(opened.plaintext, outline: opened.outline, syntax: env.syntax, file: env.display, parts: parts, value: value)
             return try opened.reseal(document, recipients: members)
         }
     }
@@ -43,7 +44,7 @@ public enum ValueCommands {
         let parts = try KeyPath.parseDotted(key)
         let env = try vault.repository.environment(envName)
         try vault.update(env) { opened in
-            let document = try DocumentEdit.unset(opened.plaintext, syntax: env.syntax, file: env.display, parts: parts)
+            let document = try DocumentEdit.unset(opened.plaintext, outline: opened.outline, syntax: env.syntax, file: env.display, parts: parts)
             return try opened.reseal(document, recipients: opened.currentRecipients())
         }
     }

@@ -3,9 +3,11 @@
 enum DocumentEdit {
     /// Sets the value at `parts`, replacing an existing value in place or appending a new entry
     /// (creating intermediate YAML mappings as needed). An existing non-string YAML value keeps
-    /// its type when the new text is a valid literal of that type.
-    static func set(_ document: [UInt8], syntax: Syntax, file: String, parts: [String], value: String) throws -> [UInt8] {
-        let outline = try syntax.scan(document, file: file)
+    /// its type when the new text is a valid literal of that type. `outline` is the scan of
+    /// `document` (an opened file already has it; scanning again is the costly part of a set).
+    static func set(
+        _ document: [UInt8], outline: DocumentOutline, syntax: Syntax, file: String, parts: [String], value: String
+    ) throws -> [UInt8] {
         let display = parts.joined(separator: ".")
         if let leaf = outline.leaves.first(where: { KeyPath.matches($0.path, parts) }) {
             var rendered = syntax.render(value: value, type: leaf.type)
@@ -66,8 +68,7 @@ enum DocumentEdit {
     }
 
     /// Removes the entry at `parts` (its whole line or lines).
-    static func unset(_ document: [UInt8], syntax: Syntax, file: String, parts: [String]) throws -> [UInt8] {
-        let outline = try syntax.scan(document, file: file)
+    static func unset(_ document: [UInt8], outline: DocumentOutline, syntax: Syntax, file: String, parts: [String]) throws -> [UInt8] {
         guard let leaf = outline.leaves.first(where: { KeyPath.matches($0.path, parts) }) else {
             throw HushError(.badInput, "\(file) has no key \(parts.joined(separator: "."))", hint: "`hush get` without a key lists the keys")
         }

@@ -25,16 +25,28 @@ struct SealedFile {
     }
 
     private static func token(of leaf: Leaf, file: String) throws -> Token {
-        let where_ = "\(file):\(leaf.line): value of \(KeyPath.display(leaf.path))"
         do {
             return try Token.parse(Array(leaf.value.utf8))
-        } catch .notAToken {
-            throw HushError(
-                .integrity, "\(where_) is not sealed (plaintext inside a sealed file)", hint: "restore the file from git, or re-seal it with `hush edit`")
-        } catch .unknownVersion(let v) {
-            throw HushError(.integrity, "\(where_) uses token version \(v); this hush reads v1", hint: "upgrade hush")
         } catch {
-            throw HushError(.integrity, "\(where_) is a damaged token", hint: "restore the file from git")
+            throw tokenProblem(error, at: leaf, file: file)
+        }
+    }
+
+    /// Where a leaf is, for messages: built only on failure, since it is costly for every value.
+    private static func place(_ leaf: Leaf, _ file: String) -> String {
+        "\(file):\(leaf.line): value of \(KeyPath.display(leaf.path))"
+    }
+
+    private static func tokenProblem(_ problem: TokenProblem, at leaf: Leaf, file: String) -> HushError {
+        let where_ = place(leaf, file)
+        switch problem {
+        case .notAToken:
+            return HushError(
+                .integrity, "\(where_) is not sealed (plaintext inside a sealed file)", hint: "restore the file from git, or re-seal it with `hush edit`")
+        case .unknownVersion(let v):
+            return HushError(.integrity, "\(where_) uses token version \(v); this hush reads v1", hint: "upgrade hush")
+        case .malformed:
+            return HushError(.integrity, "\(where_) is a damaged token", hint: "restore the file from git")
         }
     }
 
@@ -92,12 +104,11 @@ struct SealedFile {
         for (leaf, token) in zip(outline.leaves, tokens) {
             guard let token else { continue }
             let tokenText = Array(leaf.value.utf8)
-            let where_ = "\(file):\(leaf.line): value of \(KeyPath.display(leaf.path))"
             let raw: [UInt8]
             do {
                 raw = try token.open(path: leaf.path, keys: keys)
             } catch {
-                throw HushError(.integrity, "\(where_) does not open (altered, or moved from another key)", hint: "restore the file from git")
+                throw HushError(.integrity, "\(Self.place(leaf, file)) does not open (altered, or moved from another key)", hint: "restore the file from git")
             }
             plaintext += body[cursor..<leaf.range.lowerBound]
             plaintext += raw

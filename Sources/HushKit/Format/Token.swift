@@ -26,7 +26,7 @@ struct Token {
             rest[rest.startIndex + 1] == UInt8(ascii: ","), text.last == UInt8(ascii: "]")
         else { throw .malformed }
         let data = rest.dropFirst(2).dropLast()
-        guard let payload = try? Sodium.base64Decode(data),
+        guard let payload = TokenBase64.decode(data),
             payload.count >= ValueCipher.nonceLength + ValueCipher.tagLength + paddingBlock
         else { throw .malformed }
         return Token(type: type, payload: payload)
@@ -34,7 +34,7 @@ struct Token {
 
     /// The token text.
     var text: String {
-        "ENC[hush:v1,\(Character(Unicode.Scalar(type.rawValue))),\(Sodium.base64Encode(payload))]"
+        "ENC[hush:v1,\(Character(Unicode.Scalar(type.rawValue))),\(TokenBase64.encode(payload))]"
     }
 
     /// Seals `raw` (the value's exact source text) for `path` with a fresh or given nonce.

@@ -7,7 +7,7 @@ struct Trailer {
         var key: String
         var wrapped: [UInt8]
 
-        var line: String { "#hush:recipient \(name) \(key) \(Sodium.base64Encode(wrapped))" }
+        var line: String { "#hush:recipient \(name) \(key) \(TokenBase64.encode(wrapped))" }
     }
 
     static let supportedVersion = 1
@@ -28,7 +28,7 @@ struct Trailer {
 
     func render() -> [UInt8] {
         var out: [UInt8] = []
-        for line in authenticatedLines + ["#hush:mac \(Sodium.base64Encode(mac))"] {
+        for line in authenticatedLines + ["#hush:mac \(TokenBase64.encode(mac))"] {
             out += Array(line.utf8)
             out.append(0x0A)
         }
@@ -97,7 +97,7 @@ struct Trailer {
         var wraps: [Wrap] = []
         while index < lines.count, case let (name, value) = fields(index), name == "recipient" {
             guard value.count == 3 || value.count == 4, isValidName(value[0]),
-                let wrapped = try? Sodium.base64Decode(Array(value[value.count - 1].utf8)),
+                let wrapped = TokenBase64.decode(value[value.count - 1].utf8),
                 wrapped.count == KeyDerivation.keyLength + KeyAgreement.sealOverhead
             else { throw corrupt("malformed '#hush:recipient NAME KEY WRAP' line") }
             wraps.append(Wrap(name: String(value[0]), key: value[1..<(value.count - 1)].joined(separator: " "), wrapped: wrapped))
@@ -108,7 +108,7 @@ struct Trailer {
             throw corrupt("recipient lines are out of order or repeated")
         }
         guard index == lines.count - 1, case let (name, value) = fields(index), name == "mac", value.count == 1,
-            let mac = try? Sodium.base64Decode(Array(value[0].utf8)), mac.count == KeyedHash.outputLength
+            let mac = TokenBase64.decode(value[0].utf8), mac.count == KeyedHash.outputLength
         else { throw corrupt("expected '#hush:mac MAC' as the last line") }
         return Trailer(modified: modified, finalNewline: finalNewline, wraps: wraps, mac: mac)
     }
