@@ -4,14 +4,14 @@ import HushKit
 struct Recipients: ParsableCommand, Exemplified {
     static let configuration = CommandConfiguration(
         abstract: "Manage who can read the secrets.",
-        subcommands: [Add.self, List.self])
-    static let example = "  hush recipients add bob age1…\n  hush recipients list"
+        subcommands: [Add.self, Remove.self, List.self])
+    static let example = "  hush recipients add bob age1…\n  hush recipients remove bob\n  hush recipients list"
 
     struct Add: ParsableCommand, Exemplified {
         static let configuration = CommandConfiguration(
-            abstract: "Add a member and wrap every environment you can open for them.",
+            abstract: "Add a member and wrap every environment the policy grants them that you can open.",
             discussion:
-                "Writes recipients/NAME.pub. In each sealed file you can open, only the new member's wrap line and the MAC line change. Environments you cannot open are named; someone who can must run the command too."
+                "Writes recipients/NAME.pub. In each sealed file you can open and the policy (recipients/access.yaml) grants NAME, only the new wrap lines and the MAC line change. Environments you cannot open are named; someone who can must run `hush sync`."
         )
         static let example =
             "  hush recipients add bob age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq\n  hush recipients add ci ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA…"
@@ -30,10 +30,25 @@ struct Recipients: ParsableCommand, Exemplified {
             for key in keys {
                 if let last = joined.last, last == "ssh-ed25519" { joined[joined.count - 1] += " " + key } else { joined.append(key) }
             }
-            let result = try RecipientsCommand.add(identity.vault(), name: name, keys: joined)
-            for file in result.updated { Console.out("wrapped \(file) for \(name)\n") }
-            for file in result.unchanged { Console.out("\(file) already sealed to \(name)\n") }
-            for file in result.notOpened { Console.err("hush: warning: cannot open \(file); a member who can must run `hush recipients add \(name) …` too\n") }
+            try SyncOutput.report(RecipientsCommand.add(identity.vault(), name: name, keys: joined))
+        }
+    }
+
+    struct Remove: ParsableCommand, Exemplified {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove a member, rotate the data key of what they could read, and list those secrets.",
+            discussion:
+                "Deletes recipients/NAME.pub and takes NAME out of recipients/access.yaml. Every environment that held NAME's key gets a new data key, all values re-sealed, in one atomic write per file. The old values were readable by NAME and stay in git history: the command lists each one, marks it exposed in the file, and `hush set` of a new value clears the mark."
+        )
+        static let example = "  hush recipients remove bob"
+
+        @Argument(help: "Member name.")
+        var name: String
+
+        @OptionGroup var identity: IdentityOptions
+
+        func run() throws {
+            try SyncOutput.report(SyncCommand.remove(identity.vault(), name: name))
         }
     }
 

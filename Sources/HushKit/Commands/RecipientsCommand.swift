@@ -1,14 +1,10 @@
-/// `hush recipients add` and `hush recipients list`.
+/// `hush recipients add`, `remove` and `list`.
 public enum RecipientsCommand {
-    public struct AddResult: Sendable {
-        public var updated: [String]
-        public var unchanged: [String]
-        public var notOpened: [String]
-    }
-
-    /// Writes `recipients/NAME.pub` and wraps the data key of every environment the caller can
-    /// open for the new keys (only the added wrap lines and the MAC line change).
-    public static func add(_ vault: Vault, name: String, keys: [String]) throws -> AddResult {
+    /// Writes `recipients/NAME.pub`, then wraps the data key of every environment the policy
+    /// grants NAME and the caller can open, for NAME's keys only: in those files only the added
+    /// wrap lines and the MAC line change. The keys are on the command line, so they count as
+    /// confirmed; other pending members are left to `hush sync`.
+    public static func add(_ vault: Vault, name: String, keys: [String]) throws -> SyncCommand.Outcome {
         guard Trailer.isValidName(name) else {
             throw HushError(.badInput, "invalid member name \"\(name)\"", hint: "use letters, digits, '.', '_' and '-', starting with a letter or digit")
         }
@@ -24,24 +20,11 @@ public enum RecipientsCommand {
         if merged != existing {
             try FileSystem.writeAtomically(file, Array(RecipientsFile.render(merged, comment: name).utf8))
         }
-        var result = AddResult(updated: [], unchanged: [], notOpened: [])
-        for env in repository.environments() {
-            do {
-                let changed = try vault.update(env) { opened in
-                    var members = try opened.currentRecipients()
-                    members += merged.map { NamedRecipient(name: name, recipient: $0) }
-                    return try opened.reseal(opened.plaintext, recipients: members)
-                }
-                if changed { result.updated.append(env.display) } else { result.unchanged.append(env.display) }
-            } catch let error as HushError where error.kind == .noKey {
-                result.notOpened.append(env.display)
-            }
-        }
-        return result
+        return try SyncCommand.run(vault, .init(grantOnly: [name], revoke: false), confirm: { _ in true })
     }
 
     /// Every member key: name, key type, fingerprint.
     public static func list(_ repository: Repository) throws -> [(name: String, type: String, fingerprint: String)] {
-        try repository.members().map { ($0.name, $0.recipient.kind == .x25519 ? "age" : "ssh-ed25519", $0.recipient.fingerprint) }
+        try repository.members().map { ($0.name, $0.recipient.typeName, $0.recipient.fingerprint) }
     }
 }

@@ -20,47 +20,71 @@ public enum KeyPath {
     }
 
     /// Splits a command-line key like `database.password` into its parts. A literal dot is
-    /// written `\.` and a literal backslash `\\`; empty parts are an error.
+    /// written `\.`, a literal backslash `\\`, and a control character `\xHH`; empty parts are
+    /// an error.
     public static func parseDotted(_ text: String) throws -> [String] {
         var parts: [String] = []
-        var current = ""
-        var escaping = false
-        for ch in text {
-            if escaping {
-                guard ch == "." || ch == "\\" else {
-                    throw HushError(.badInput, "invalid escape \\\(ch) in key \"\(text)\"", hint: "write a literal dot as \\. and a backslash as \\\\")
+        var current = String.UnicodeScalarView()
+        var scalars = text.unicodeScalars.makeIterator()
+        func invalid(_ what: String) -> HushError {
+            HushError(.badInput, "\(what) in key \"\(text)\"", hint: "write a literal dot as \\., a backslash as \\\\ and a control character as \\xHH")
+        }
+        while let scalar = scalars.next() {
+            switch scalar {
+            case "\\":
+                switch scalars.next() {
+                case ".": current.append(".")
+                case "\\": current.append("\\")
+                case "x":
+                    guard let high = scalars.next().flatMap({ hexValue($0) }), let low = scalars.next().flatMap({ hexValue($0) }) else {
+                        throw invalid("invalid \\x escape")
+                    }
+                    current.append(Unicode.Scalar(UInt8(high * 16 + low)))
+                case nil: throw invalid("a lone backslash at the end")
+                case let other?: throw invalid("invalid escape \\\(other)")
                 }
-                current.append(ch)
-                escaping = false
-            } else if ch == "\\" {
-                escaping = true
-            } else if ch == "." {
-                parts.append(current)
-                current = ""
-            } else {
-                current.append(ch)
+            case ".":
+                parts.append(String(current))
+                current = String.UnicodeScalarView()
+            default:
+                current.append(scalar)
             }
         }
-        guard !escaping else { throw HushError(.badInput, "key \"\(text)\" ends with a lone backslash", hint: "write a literal backslash as \\\\") }
-        parts.append(current)
+        parts.append(String(current))
         guard !parts.contains(where: \.isEmpty) else {
             throw HushError(.badInput, "key \"\(text)\" has an empty part", hint: "use dots only between key names, e.g. database.password")
         }
         return parts
     }
 
-    /// The dotted display form of a path, escaping dots and backslashes inside keys.
+    private static func hexValue(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar.value {
+        case 0x30...0x39: Int(scalar.value - 0x30)
+        case 0x41...0x46: Int(scalar.value - 0x41 + 10)
+        case 0x61...0x66: Int(scalar.value - 0x61 + 10)
+        default: nil
+        }
+    }
+
+    /// The dotted display form of a path, escaping dots and backslashes inside keys, and
+    /// control characters as `\xHH` so that a path is always one line of printable text.
     public static func display(_ path: [PathComponent]) -> String {
         path.map { component -> String in
             switch component {
             case .index(let i): return String(i)
             case .key(let k):
-                var out = ""
-                for ch in k {
-                    if ch == "." || ch == "\\" { out.append("\\") }
-                    out.append(ch)
+                var out = String.UnicodeScalarView()
+                for scalar in k.unicodeScalars {
+                    if scalar == "." || scalar == "\\" {
+                        out.append("\\")
+                    } else if scalar.value < 0x20 || scalar.value == 0x7F {
+                        let hex = Array("0123456789ABCDEF".unicodeScalars)
+                        out.append(contentsOf: ["\\", "x", hex[Int(scalar.value >> 4)], hex[Int(scalar.value & 0xF)]])
+                        continue
+                    }
+                    out.append(scalar)
                 }
-                return out
+                return String(out)
             }
         }.joined(separator: ".")
     }

@@ -26,12 +26,11 @@ struct OpenedFile {
 
     /// Seals `plaintext` as the next version of this file, keeping the tokens of unchanged
     /// values and the wraps of unchanged recipients. With `rotate`, a new data key is drawn and
-    /// every value and wrap is new.
-    func reseal(_ plaintext: [UInt8], recipients: [NamedRecipient], rotate: Bool = false) throws -> [UInt8] {
-        if rotate {
-            return try Sealer.seal(plaintext, syntax: syntax, file: file, recipients: recipients, keys: .random(), previous: nil)
-        }
-        return try Sealer.seal(plaintext, syntax: syntax, file: file, recipients: recipients, keys: keys, previous: self)
+    /// every value and wrap is new; `exposing` names former recipients whose access marks every
+    /// value as exposed (see `Sealer.seal`).
+    func reseal(_ plaintext: [UInt8], recipients: [NamedRecipient], rotate: Bool = false, exposing: [String] = []) throws -> [UInt8] {
+        try Sealer.seal(
+            plaintext, syntax: syntax, file: file, recipients: recipients, keys: rotate ? .random() : keys, previous: self, exposing: exposing)
     }
 
     /// The recipients the file is sealed to now, as (name, recipient) pairs.

@@ -2,37 +2,58 @@
 enum Sealer {
     private static let trailerMarker: [UInt8] = Array("#hush:".utf8)
 
-    /// Seals `plaintext`. With `previous` (same data key), unchanged values keep their tokens,
-    /// unchanged recipients keep their wraps, and `modified` moves only when a value changed.
+    /// Seals `plaintext`. With `previous`, unchanged values keep their tokens when `keys` is
+    /// its data key (not when rotating), unchanged recipients keep their wraps, and `modified`
+    /// moves only when something changed.
+    ///
+    /// Exposure marks of `previous` stay on values whose plaintext is unchanged and go with
+    /// any change; `exposing` (recipient names that lost the data key) marks every non-empty
+    /// value, keeping the earlier `since` of a value already marked.
     static func seal(
         _ plaintext: [UInt8], syntax: Syntax, file: String, recipients: [NamedRecipient], keys: FileKeys,
-        previous: OpenedFile?, nonces: (() -> [UInt8])? = nil, now: String? = nil
+        previous: OpenedFile?, exposing: [String] = [], nonces: (() -> [UInt8])? = nil, now: String? = nil
     ) throws -> [UInt8] {
         try rejectTrailerLines(plaintext, file: file)
         guard !recipients.isEmpty else {
             throw HushError(.badInput, "\(file) would have no recipients", hint: "add one with `hush init` or `hush recipients add NAME KEY`")
         }
         let outline = try syntax.scan(plaintext, file: file)
+        let timestamp = now ?? Platform.utcTimestamp()
+        let sameKeys = previous.map { $0.keys.dek.isEqual(to: keys.dek) } ?? false
+        let oldMarks = Dictionary(uniqueKeysWithValues: (previous?.sealed.trailer.exposed ?? []).map { ($0.path, $0) })
+        var marks: [Trailer.Exposure] = []
         var body: [UInt8] = []
         body.reserveCapacity(plaintext.count + outline.leaves.count * 64)
         var macLeaves: [(path: [PathComponent], token: [UInt8])] = []
         macLeaves.reserveCapacity(outline.leaves.count)
-        var changed = previous == nil || previous!.outline.leaves.count != outline.leaves.count
+        var changed = !sameKeys || previous!.outline.leaves.count != outline.leaves.count
         var cursor = 0
         for leaf in outline.leaves {
+            let old = previous?.previous[leaf.path]
             guard !leaf.range.isEmpty else {
-                if let old = previous?.previous[leaf.path], !old.raw.isEmpty { changed = true }
+                if let old, !old.raw.isEmpty { changed = true }
                 macLeaves.append((leaf.path, []))
                 continue
             }
             var raw = Array(plaintext[leaf.range])
             defer { Sodium.wipe(&raw) }
+            let unchanged = old.map { $0.type == leaf.type && $0.raw == raw } ?? false
             let token: [UInt8]
-            if let old = previous?.previous[leaf.path], old.type == leaf.type, old.raw == raw {
-                token = old.token
+            if unchanged && sameKeys {
+                token = old!.token
             } else {
                 token = Array(Token.seal(raw: raw, type: leaf.type, path: leaf.path, keys: keys, nonce: nonces?()).text.utf8)
                 changed = true
+            }
+            // Display paths cost time on large files: only build them when marks are involved.
+            if !oldMarks.isEmpty || !exposing.isEmpty {
+                let path = KeyPath.display(leaf.path)
+                var mark = unchanged ? oldMarks[path] : nil
+                if !exposing.isEmpty {
+                    let members = Array(Set((mark?.members ?? []) + exposing)).sorted()
+                    mark = Trailer.Exposure(path: path, since: mark?.since ?? timestamp, members: members)
+                }
+                if let mark { marks.append(mark) }
             }
             body += plaintext[cursor..<leaf.range.lowerBound]
             if leaf.inFlow { body.append(0x22) }
@@ -47,9 +68,12 @@ enum Sealer {
         if let previous, Set(previous.previous.keys) != Set(outline.leaves.filter { !$0.range.isEmpty }.map(\.path)) {
             changed = true
         }
+        marks.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+        if marks != previous?.sealed.trailer.exposed ?? [] { changed = true }
         var trailer = Trailer(
-            modified: changed ? (now ?? Platform.utcTimestamp()) : previous!.sealed.trailer.modified,
-            finalNewline: finalNewline, wraps: try wraps(for: recipients, keys: keys, previous: previous, file: file), mac: [])
+            modified: changed ? timestamp : previous!.sealed.trailer.modified,
+            finalNewline: finalNewline, wraps: try wraps(for: recipients, keys: keys, previous: sameKeys ? previous : nil, file: file),
+            exposed: marks, mac: [])
         trailer.mac = FileMAC.compute(leaves: macLeaves, lines: trailer.authenticatedLines, keys: keys)
         return body + trailer.render()
     }

@@ -10,12 +10,27 @@ struct Trailer {
         var line: String { "#hush:recipient \(name) \(key) \(TokenBase64.encode(wrapped))" }
     }
 
+    /// A value that a former recipient could read: it must be changed at its source.
+    /// `hush set` of a new value (any change of its plaintext) clears the mark.
+    struct Exposure: Equatable {
+        /// The value's key path in `KeyPath.display` form (one line, printable).
+        var path: String
+        /// When the first of `members` lost access (UTC, as `modified`).
+        var since: String
+        /// The recipient names that held the data key, sorted, without repeats.
+        var members: [String]
+
+        var line: String { "#hush:exposed \(since) \(members.joined(separator: ",")) \(path)" }
+    }
+
     static let supportedVersion = 1
     static let linePrefix: [UInt8] = Array("#hush:".utf8)
 
     var modified: String
     var finalNewline: Bool
     var wraps: [Wrap]
+    /// Sorted by path, bytewise; one mark per path.
+    var exposed: [Exposure] = []
     var mac: [UInt8]
 
     /// Every trailer line except the MAC line, in file order: what the MAC covers.
@@ -23,6 +38,7 @@ struct Trailer {
         var lines = ["#hush:version \(Self.supportedVersion)", "#hush:modified \(modified)"]
         if !finalNewline { lines.append("#hush:final-newline no") }
         lines += wraps.map(\.line)
+        lines += exposed.map(\.line)
         return lines
     }
 
@@ -107,10 +123,22 @@ struct Trailer {
         guard wraps == canonicalOrder(wraps), Set(wraps.map { $0.name + " " + $0.key }).count == wraps.count else {
             throw corrupt("recipient lines are out of order or repeated")
         }
+        var exposed: [Exposure] = []
+        while index < lines.count, case let (name, value) = fields(index), name == "exposed" {
+            let members = value.count >= 3 ? value[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init) : []
+            guard value.count >= 3, !value[0].isEmpty, !members.isEmpty, members.allSatisfy(isValidName), members == Array(Set(members)).sorted(),
+                case let path = value[2...].joined(separator: " "), !path.isEmpty
+            else { throw corrupt("malformed '#hush:exposed SINCE MEMBERS KEY' line") }
+            exposed.append(Exposure(path: path, since: String(value[0]), members: members))
+            index += 1
+        }
+        guard zip(exposed, exposed.dropFirst()).allSatisfy({ Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }) else {
+            throw corrupt("exposed lines are out of order or repeated")
+        }
         guard index == lines.count - 1, case let (name, value) = fields(index), name == "mac", value.count == 1,
             let mac = TokenBase64.decode(value[0].utf8), mac.count == KeyedHash.outputLength
         else { throw corrupt("expected '#hush:mac MAC' as the last line") }
-        return Trailer(modified: modified, finalNewline: finalNewline, wraps: wraps, mac: mac)
+        return Trailer(modified: modified, finalNewline: finalNewline, wraps: wraps, exposed: exposed, mac: mac)
     }
 
     /// Recipient names: `[A-Za-z0-9][A-Za-z0-9._-]*`.

@@ -26,6 +26,9 @@ public struct Recipient: Hashable, Sendable, CustomStringConvertible {
         self.x25519PublicKey = x25519PublicKey
     }
 
+    /// The key type as shown to people: `age` or `ssh-ed25519`.
+    public var typeName: String { kind == .x25519 ? "age" : "ssh-ed25519" }
+
     /// A short fingerprint for people to compare, e.g. in `hush whoami` and access listings.
     ///
     /// Rule: `"SHA256:"` followed by the first 16 characters of the standard (RFC 4648 §4)

@@ -9,6 +9,14 @@
 /// Facts about the terminal the CLI layer needs.
 public enum Terminal {
     public static var isStandardOutput: Bool { Platform.isTerminal(1) }
+    public static var isStandardInput: Bool { Platform.isTerminal(0) }
+
+    /// Asks a yes/no question on a terminal (prompt on stderr); only `y` or `yes` is yes.
+    public static func confirm(_ question: String) -> Bool {
+        Console.err(question + " [y/N] ")
+        let answer = (readLine() ?? "").lowercased()
+        return answer == "y" || answer == "yes"
+    }
 }
 
 /// Reading a secret value from standard input.

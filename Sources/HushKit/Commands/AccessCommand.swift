@@ -1,0 +1,92 @@
+/// `hush access` and `hush status`: who can read what, and what is left to do, read from the
+/// files' metadata and `recipients/` alone, so they need no key and run in CI.
+public enum AccessCommand {
+    public struct Report: Sendable {
+        /// Every environment, compared with the policy.
+        public let environments: [EnvironmentAccess]
+        /// Rows: the members, then names that hold a wrap but are no longer members.
+        public let names: [String]
+
+        /// One line per thing `hush access --check` fails on, each saying what to run.
+        public var problems: [String] {
+            var lines: [String] = []
+            for access in environments {
+                let env = access.env.display
+                for name in access.pending.map(\.name).uniqued() {
+                    lines.append("\(env): \(name) is granted but not wrapped yet (run `hush sync`)")
+                }
+                for (name, key) in access.unknown {
+                    lines.append(
+                        "\(env): wrapped for \(name) with a key that is not in recipients/\(name).pub (\(Self.short(key))); run `hush sync` to rotate it out")
+                }
+                let unknown = Set(access.unknown.map { $0.name + " " + $0.key })
+                for name in access.revoked.filter({ !unknown.contains($0.name + " " + $0.key) }).map(\.name).uniqued() {
+                    lines.append("\(env): \(name) still holds the data key but is not granted (run `hush sync`)")
+                }
+                if !access.exposed.isEmpty {
+                    let since = access.exposed.map(\.since).min() ?? ""
+                    lines.append(
+                        "\(env): \(access.exposed.count) value(s) exposed to former members since \(since): change them at their source, then `hush set` them (`hush status` lists them)"
+                    )
+                }
+            }
+            return lines
+        }
+
+        /// The matrix as aligned text, with a legend.
+        public func matrix() -> String {
+            let columns = environments.map(\.env.name)
+            let first = max(6, names.map(\.count).max() ?? 0)
+            let widths = columns.map { max($0.count, 7) }
+            func row(_ cells: [String]) -> String {
+                var line = cells[0].padded(to: first)
+                for (cell, width) in zip(cells.dropFirst(), widths) { line += "  " + cell.padded(to: width) }
+                return String(line.reversed().drop { $0 == " " }.reversed()) + "\n"
+            }
+            var out = row(["member"] + columns)
+            for name in names {
+                out += row([name] + environments.map { $0.cell(for: name).rawValue })
+            }
+            out += "\nread: can decrypt   pending: granted, run `hush sync`   REKEY: holds a key it should not, run `hush sync`   -: no access\n"
+            return out
+        }
+
+        static func short(_ key: String) -> String {
+            key.count > 20 ? String(key.prefix(16)) + "…" : key
+        }
+    }
+
+    public static func report(_ repository: Repository) throws -> Report {
+        let membership = try Membership.load(repository)
+        let environments = try repository.environments().map(membership.access)
+        let members = membership.members.map(\.name).uniqued()
+        let former = environments.flatMap(\.holders).filter { !membership.memberNames.contains($0) }
+        return Report(environments: environments, names: members + Set(former).sorted())
+    }
+
+    /// `hush status`: one block per environment with its recipients, last change and exposed
+    /// values.
+    public static func status(_ repository: Repository) throws -> String {
+        let report = try report(repository)
+        var out = ""
+        for access in report.environments {
+            let readers = access.holders.sorted().joined(separator: ", ")
+            out += "\(access.env.display): modified \(access.modified); sealed to \(readers)\n"
+            for (path, since, members) in access.exposed {
+                out += "  exposed: \(path) (readable by \(members.joined(separator: ", ")) since \(since))\n"
+            }
+        }
+        if report.environments.isEmpty { out += "no environments in .secrets/ yet (create one with `hush set ENV KEY`)\n" }
+        let problems = report.problems.filter { !$0.contains(" exposed to former members ") }
+        if !problems.isEmpty {
+            out += "\naccess does not match recipients/ and the policy:\n" + problems.map { "  \($0)\n" }.joined()
+        }
+        return out
+    }
+}
+
+extension String {
+    fileprivate func padded(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

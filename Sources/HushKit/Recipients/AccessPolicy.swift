@@ -1,0 +1,98 @@
+/// Who may read which environment: `recipients/access.yaml`, committed in plaintext so that
+/// every change of access is a reviewable line in a pull request.
+///
+/// ```yaml
+/// environments:
+///   production: [alice, ci-production]
+///   staging: [developers, ci-staging]
+/// groups:
+///   developers: [alice, bob, carol]
+/// ```
+///
+/// An environment that is not listed is readable by every member; without the file every
+/// member reads everything. Names are members (`recipients/NAME.pub`) or groups; groups hold
+/// members only. A listed environment must name at least one member.
+public struct AccessPolicy: Sendable {
+    /// Path of the policy file, relative to the repository root.
+    public static let fileName = "recipients/access.yaml"
+
+    /// Environment name → the names written for it (members and groups), in file order.
+    public private(set) var environments: [String: [String]] = [:]
+    /// Group name → its members.
+    public private(set) var groups: [String: [String]] = [:]
+    /// True when the repository has a policy file.
+    public private(set) var exists = false
+
+    public init() {}
+
+    /// Loads the policy of `repository`, checking every name against `members`.
+    public static func load(_ repository: Repository, members: Set<String>) throws -> AccessPolicy {
+        let path = repository.root + "/" + fileName
+        guard FileSystem.exists(path) else { return AccessPolicy() }
+        var policy = try parse(FileSystem.read(path), file: fileName, members: members)
+        policy.exists = true
+        return policy
+    }
+
+    /// Parses policy text. Every error names the line and says what to write instead.
+    static func parse(_ bytes: [UInt8], file: String, members: Set<String>) throws -> AccessPolicy {
+        var policy = AccessPolicy()
+        guard case .mapping(let sections, _) = try YAMLNode.parse(bytes, file: file) else {
+            throw HushError.syntax(file, line: 1, column: 1, "the policy must be a mapping with `environments:` and `groups:`")
+        }
+        func names(_ node: YAMLNode, of owner: String) throws -> [String] {
+            guard case .sequence(let items, let line) = node else {
+                throw HushError.syntax(file, line: node.line, column: 1, "\(owner) must be a list of names, e.g. [alice, bob]")
+            }
+            guard !items.isEmpty else {
+                throw HushError.syntax(file, line: line, column: 1, "\(owner) lists nobody", hint: "name at least one member, or remove the entry")
+            }
+            return try items.map { item in
+                guard case .scalar(let name, _) = item, Trailer.isValidName(name) else {
+                    throw HushError.syntax(file, line: item.line, column: 1, "\(owner): each entry must be a member or group name")
+                }
+                return name
+            }
+        }
+        var environmentNodes: [(key: String, line: Int, value: YAMLNode)] = []
+        for (section, line, value) in sections {
+            guard case .mapping(let entries, _) = value else {
+                throw HushError.syntax(file, line: line, column: 1, "`\(section):` must be a mapping of names to lists")
+            }
+            switch section {
+            case "environments": environmentNodes = entries
+            case "groups":
+                for (group, groupLine, list) in entries {
+                    guard !members.contains(group) else {
+                        throw HushError.syntax(file, line: groupLine, column: 1, "group \"\(group)\" has the name of a member", hint: "rename the group")
+                    }
+                    let listed = try names(list, of: "group \(group)")
+                    if let unknown = listed.first(where: { !members.contains($0) }) {
+                        throw HushError.syntax(
+                            file, line: list.line, column: 1, "group \(group): \"\(unknown)\" is not a member (no recipients/\(unknown).pub)",
+                            hint: "groups hold members only; fix the name or add the member")
+                    }
+                    policy.groups[group] = listed
+                }
+            default:
+                throw HushError.syntax(file, line: line, column: 1, "unknown section `\(section):`", hint: "the policy has `environments:` and `groups:`")
+            }
+        }
+        for (env, _, list) in environmentNodes {
+            let listed = try names(list, of: "environment \(env)")
+            if let unknown = listed.first(where: { !members.contains($0) && policy.groups[$0] == nil }) {
+                throw HushError.syntax(
+                    file, line: list.line, column: 1, "environment \(env): \"\(unknown)\" is neither a member nor a group",
+                    hint: "members are the NAMEs of recipients/NAME.pub; groups are listed under `groups:`")
+            }
+            policy.environments[env] = listed
+        }
+        return policy
+    }
+
+    /// The members who may read `env`, sorted; every member when the policy does not list it.
+    public func readers(of env: String, members: Set<String>) -> Set<String> {
+        guard let listed = environments[env] else { return members }
+        return Set(listed.flatMap { groups[$0] ?? [$0] })
+    }
+}

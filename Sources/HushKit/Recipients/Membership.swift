@@ -1,0 +1,87 @@
+/// The team as the repository declares it: the member keys in `recipients/` and the access
+/// policy. Answers which recipients each environment should be sealed to.
+public struct Membership: Sendable {
+    /// Every member key, in `recipients/` order.
+    public let members: [NamedRecipient]
+    public let policy: AccessPolicy
+
+    public var memberNames: Set<String> { Set(members.map(\.name)) }
+
+    public static func load(_ repository: Repository) throws -> Membership {
+        let members = try repository.members()
+        return Membership(members: members, policy: try AccessPolicy.load(repository, members: Set(members.map(\.name))))
+    }
+
+    /// The member keys the policy grants `env`.
+    public func recipients(of env: String) -> [NamedRecipient] {
+        let readers = policy.readers(of: env, members: memberNames)
+        return members.filter { readers.contains($0.name) }
+    }
+
+    /// How the sealed file of `env` differs from what the policy asks, read from its metadata
+    /// alone (no key needed).
+    func access(_ env: EnvironmentFile) throws -> EnvironmentAccess {
+        let (_, trailer) = try Trailer.split(FileSystem.read(env.path), file: env.display)
+        return EnvironmentAccess(env: env, desired: recipients(of: env.name), trailer: trailer, members: members)
+    }
+}
+
+/// One environment file compared with the policy.
+public struct EnvironmentAccess: Sendable {
+    public let env: EnvironmentFile
+    /// Member keys the policy grants, wrapped or not.
+    public let desired: [NamedRecipient]
+    /// Granted keys the file has no wrap for yet.
+    public let pending: [NamedRecipient]
+    /// Wraps the policy does not grant (a removed member, a replaced key, an unknown key):
+    /// only a new data key takes their access away.
+    public let revoked: [(name: String, key: String)]
+    /// Wraps whose key is in no `recipients/*.pub` file under that name: someone with the data
+    /// key wrapped it to a key the repository does not declare.
+    public let unknown: [(name: String, key: String)]
+    /// Names holding a wrap now.
+    public let holders: Set<String>
+    public let modified: String
+    /// Values a former recipient could read: (key path, since, names).
+    public let exposed: [(path: String, since: String, members: [String])]
+
+    init(env: EnvironmentFile, desired: [NamedRecipient], trailer: Trailer, members: [NamedRecipient]) {
+        self.env = env
+        self.desired = desired
+        let wrapped = Set(trailer.wraps.map { $0.name + " " + $0.key })
+        let wanted = Set(desired.map { $0.name + " " + $0.recipient.text })
+        let declared = Set(members.map { $0.name + " " + $0.recipient.text })
+        pending = desired.filter { !wrapped.contains($0.name + " " + $0.recipient.text) }
+        revoked = trailer.wraps.filter { !wanted.contains($0.name + " " + $0.key) }.map { ($0.name, $0.key) }
+        unknown = trailer.wraps.filter { !declared.contains($0.name + " " + $0.key) }.map { ($0.name, $0.key) }
+        holders = Set(trailer.wraps.map(\.name))
+        modified = trailer.modified
+        exposed = trailer.exposed.map { ($0.path, $0.since, $0.members) }
+    }
+
+    /// True when the file is sealed to exactly the granted keys.
+    public var matchesPolicy: Bool { pending.isEmpty && revoked.isEmpty }
+
+    /// What `hush access` shows for one member of this environment.
+    public func cell(for member: String) -> AccessCell {
+        let granted = desired.contains { $0.name == member }
+        let holds = holders.contains(member)
+        if granted {
+            if pending.contains(where: { $0.name == member }) { return .pending }
+            return revoked.contains(where: { $0.name == member }) ? .mustRekey : .read
+        }
+        return holds ? .mustRekey : .none
+    }
+}
+
+/// One cell of the access matrix.
+public enum AccessCell: String, Sendable {
+    /// Granted and every key of the member is wrapped.
+    case read
+    /// Granted, but a key is not wrapped yet: `hush sync` by someone who can read it.
+    case pending
+    /// Holds a wrap it should not (no longer granted, or a replaced key): `hush sync` or `hush rekey`.
+    case mustRekey = "REKEY"
+    /// Not granted, holds nothing.
+    case none = "-"
+}
