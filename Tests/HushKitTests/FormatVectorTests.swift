@@ -114,13 +114,14 @@ enum VectorWriter {
         let hex = { (bytes: [UInt8]) in bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined() }
         var out = ""
         func emit(
-            _ title: String, _ syntax: Syntax, _ plaintext: String, expect: String = "ok", identity: String = identity, mutate: ((String) -> String)? = nil
+            _ title: String, _ syntax: Syntax, _ plaintext: String, expect: String = "ok", identity: String = identity, exposing: [String] = [],
+            mutate: ((String) -> String)? = nil
         ) throws {
             counter = 0
             var nonces: [String] = []
             let sealed = try Sealer.seal(
                 Array(plaintext.utf8), syntax: syntax, file: "vector", recipients: [NamedRecipient(name: "vector", recipient: me.recipient)],
-                keys: keys, previous: nil,
+                keys: keys, previous: nil, exposing: exposing,
                 nonces: {
                     let n = nonceSource(); nonces.append(hex(n)); return n
                 }, now: "2026-01-01T00:00:00Z")
@@ -163,6 +164,11 @@ enum VectorWriter {
         try emit("8 (must fail): a wrong identity", .dotenv, env, expect: "no-key", identity: other)
         try emit("9 (must fail): format version 2", .dotenv, env, expect: "integrity") {
             $0.replacingOccurrences(of: "#hush:version 1", with: "#hush:version 2")
+        }
+        let marked = "db:\n  password: hunter2\n  \"a.b\": x\n  empty:\n"
+        try emit("10: exposed marks after a member lost access", .yaml, marked, exposing: ["bob", "carol"])
+        try emit("11 (must fail): an exposed mark removed by hand", .yaml, marked, expect: "integrity", exposing: ["bob", "carol"]) { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("#hush:exposed ") }.joined(separator: "\n")
         }
         return out
     }
