@@ -58,6 +58,13 @@ import Testing
         #expect(rows.contains(["member", "production", "staging"]))
         #expect(rows.contains(["bob", "-", "read"]))
         #expect(rows.contains(["ci", "read", "read"]))
+        // A new environment is sealed to what the policy grants it, and says so.
+        try t.box.write(
+            "recipients/access.yaml",
+            try t.box.read("recipients/access.yaml").replacingOccurrences(of: "environments:\n", with: "environments:\n  payments: [alice]\n"))
+        let created = try t.hush(["set", "payments", "STRIPE_KEY"], stdin: "sk-live")
+        #expect(created.stderr.contains("sealed to alice\n"), "\(created.stderr)")
+        expectFailure(try t.hush(["get", "payments", "STRIPE_KEY"], as: "bob"), status: 3)
     }
 
     @Test func offboardingRotatesAndListsExposedSecrets() throws {

@@ -9,8 +9,7 @@ public enum ValueCommands {
             let fresh = try vault.repository.newEnvironment(envName, syntax: newSyntax ?? .dotenv)
             let document = try DocumentEdit.set(
                 [], outline: try fresh.syntax.scan([], file: fresh.display), syntax: fresh.syntax, file: fresh.display, parts: parts, value: value)
-            try vault.create(fresh, plaintext: document)
-            let names = try vault.repository.members().map(\.name).uniqued()
+            let names = try vault.create(fresh, plaintext: document)
             Console.err("hush: created \(fresh.display), sealed to \(names.joined(separator: ", "))\n")
             return
         }

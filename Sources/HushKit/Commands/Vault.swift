@@ -44,10 +44,12 @@ public final class Vault {
         return true
     }
 
-    /// Seals `plaintext` as a new environment to every member in `recipients/`; refuses to
-    /// overwrite an existing file. `source` names the plaintext in syntax errors.
-    func create(_ env: EnvironmentFile, plaintext: [UInt8], source: String? = nil) throws {
-        let members = try repository.members()
+    /// Seals `plaintext` as a new environment to the members the access policy grants it (all
+    /// of `recipients/` when it is not listed); refuses to overwrite an existing file. Returns
+    /// the names it was sealed to. `source` names the plaintext in syntax errors.
+    @discardableResult
+    func create(_ env: EnvironmentFile, plaintext: [UInt8], source: String? = nil) throws -> [String] {
+        let members = try Membership.load(repository).recipients(of: env.name)
         guard !members.isEmpty else {
             throw HushError(.badInput, "recipients/ has no members to seal \(env.display) to", hint: "run `hush init` to add yourself")
         }
@@ -62,5 +64,6 @@ public final class Vault {
         }
         let bytes = try Sealer.seal(plaintext, syntax: env.syntax, file: source ?? env.display, recipients: members, keys: .random(), previous: nil)
         try FileSystem.writeAtomically(env.path, bytes)
+        return members.map(\.name).uniqued()
     }
 }
