@@ -67,7 +67,7 @@ public enum EditCommand {
         for base in candidates.compactMap({ $0 }) where !base.isEmpty && FileSystem.isDirectory(base) {
             var template = Array("\(base)/hush-edit-XXXXXX".utf8CString)
             if mkdtemp(&template) != nil {
-                return String(cString: template)
+                return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             }
         }
         throw HushError(.system, "cannot create a private temporary folder", hint: "set TMPDIR to a writable folder")
