@@ -28,7 +28,9 @@ enum CLI {
         } catch {
             guard root.exitCode(for: error) == .success else {
                 // Usage errors: the same two-line form as every other error, exit status 64.
-                Console.err("hush: error: \(root.message(for: error))\n")
+                // ArgumentParser lists choices over several lines; keep the one-line rule.
+                let message = root.message(for: error).split(separator: "\n").map { String($0.drop { $0 == " " }) }
+                Console.err("hush: error: \(message.filter { !$0.isEmpty }.joined(separator: " "))\n")
                 Console.err("hush: hint: see `\(commandPath()) --help`\n")
                 root.exit(withError: ExitCode(64))
             }

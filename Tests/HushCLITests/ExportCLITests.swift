@@ -305,4 +305,13 @@ private func parseMasks(_ text: String) -> [String] {
         return String(line.dropFirst("::add-mask::".count)).replacingOccurrences(of: "%0D", with: "\r")
             .replacingOccurrences(of: "%0A", with: "\n").replacingOccurrences(of: "%25", with: "%")
     }
+
+    @Test func anUnknownFormatIsOneErrorLine() throws {
+        let box = try Sandbox()
+        let result = try box.hush(["export", "production", "--format", "nope"])
+        #expect(result.status == 64)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 2 && lines[0].hasPrefix("hush: error: ") && lines[0].contains("k8s-secret"), "\(result.stderr)")
+        #expect(lines.last?.hasPrefix("hush: hint: ") == true)
+    }
 }
