@@ -305,7 +305,9 @@ private func parseMasks(_ text: String) -> [String] {
         return String(line.dropFirst("::add-mask::".count)).replacingOccurrences(of: "%0D", with: "\r")
             .replacingOccurrences(of: "%0A", with: "\n").replacingOccurrences(of: "%25", with: "%")
     }
+}
 
+@Suite struct UsageErrorCLITests {
     @Test func anUnknownFormatIsOneErrorLine() throws {
         let box = try Sandbox()
         let result = try box.hush(["export", "production", "--format", "nope"])
