@@ -7,7 +7,7 @@ public enum InitCommand {
     }
 
     public static func run(name: String?, identityFiles: [String]) throws -> Result {
-        let top = try Subprocess.run(["git", "rev-parse", "--show-toplevel"], captureOutput: true, quietErrors: true)
+        let top = try Git.run(["rev-parse", "--show-toplevel"])
         guard top.status == 0 else {
             throw HushError(.badInput, "not inside a git work tree", hint: "run `git init` first, or cd into your repository")
         }
@@ -41,7 +41,7 @@ public enum InitCommand {
 
     /// git's user.name, slugged: lower case, runs of other characters become '-'.
     private static func defaultName() throws -> String {
-        let out = try Subprocess.run(["git", "config", "user.name"], captureOutput: true, quietErrors: true)
+        let out = try Git.run(["config", "user.name"])
         let raw = String(decoding: out.output, as: UTF8.self).trimmingNewlines()
         var slug = ""
         for ch in raw.lowercased() {
