@@ -28,7 +28,10 @@ public enum EditCommand {
                 free(editTempPath)
                 editTempPath = nil
             }
-            try FileSystem.createNew(path, opened.plaintext, mode: 0o600)
+            // Unresolved merge conflicts are shown with git's markers, both values decrypted.
+            let conflicts = try opened.conflicts()
+            let shown = conflicts.isEmpty ? opened.plaintext : ConflictMarkup.render(opened, conflicts)
+            try FileSystem.createNew(path, shown, mode: 0o600)
             while true {
                 // The terminal's Ctrl-C goes to the editor; hush waits and then cleans up.
                 signal(SIGINT, SIG_IGN)
@@ -40,8 +43,13 @@ public enum EditCommand {
                     )
                 }
                 let edited = try FileSystem.read(path)
-                if edited == opened.plaintext { return try opened.reseal(opened.plaintext, recipients: opened.currentRecipients()) }
+                if edited == opened.plaintext && conflicts.isEmpty { return try opened.reseal(opened.plaintext, recipients: opened.currentRecipients()) }
                 do {
+                    if let line = ConflictMarkup.firstMarker(in: edited) {
+                        throw HushError.syntax(
+                            env.display, line: line, column: 1, "unresolved merge conflict marker",
+                            hint: "keep one of the two versions and delete the marker lines")
+                    }
                     return try opened.reseal(edited, recipients: opened.currentRecipients())
                 } catch let error as HushError where error.kind == .badInput {
                     guard Platform.isTerminal(0), Platform.isTerminal(2) else {

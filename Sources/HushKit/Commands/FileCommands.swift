@@ -43,6 +43,15 @@ public enum FileCommands {
         return envs.map { env in
             do {
                 let opened = try vault.open(env)
+                // Opening checks every conflict's value too; an unresolved merge still fails.
+                let conflicts = try opened.conflicts()
+                guard conflicts.isEmpty else {
+                    let keys = conflicts.map { KeyPath.display($0.path) }.joined(separator: ", ")
+                    return Verdict(
+                        file: env.display,
+                        error: HushError(.checkFailed, "\(env.display) has unresolved merge conflicts: \(keys)", hint: "run `hush edit \(env.name)`"),
+                        values: opened.outline.leaves.count)
+                }
                 return Verdict(file: env.display, error: nil, values: opened.outline.leaves.count)
             } catch let error as HushError {
                 return Verdict(file: env.display, error: error, values: 0)

@@ -5,12 +5,14 @@ enum DocumentEdit {
     /// (creating intermediate YAML mappings as needed). An existing non-string YAML value keeps
     /// its type when the new text is a valid literal of that type. `outline` is the scan of
     /// `document` (an opened file already has it; scanning again is the costly part of a set).
+    /// `raw`, when given, is the value's exact one-line source text (a merge carrying a value
+    /// over from another version of the file) and is written instead of rendering `value`.
     static func set(
-        _ document: [UInt8], outline: DocumentOutline, syntax: Syntax, file: String, parts: [String], value: String
+        _ document: [UInt8], outline: DocumentOutline, syntax: Syntax, file: String, parts: [String], value: String, raw: [UInt8]? = nil
     ) throws -> [UInt8] {
         let display = parts.joined(separator: ".")
         if let leaf = outline.leaves.first(where: { KeyPath.matches($0.path, parts) }) {
-            var rendered = syntax.render(value: value, type: leaf.type)
+            var rendered = raw ?? syntax.render(value: value, type: leaf.type)
             if leaf.inFlow && rendered.contains(0x0A) { rendered = YAMLScalar.render(value, as: .string) }
             // `key:` with no value: the splice needs a separating space.
             if syntax == .yaml, leaf.range.isEmpty, leaf.range.lowerBound > 0, document[leaf.range.lowerBound - 1] != 0x20 {
@@ -22,7 +24,7 @@ enum DocumentEdit {
             guard parts.count == 1, DotenvValue.isValidName(parts[0]) else {
                 throw HushError(.badInput, "\"\(display)\" is not a valid dotenv name", hint: "use letters, digits and underscores, not starting with a digit")
             }
-            return appending(document, at: document.count, Array("\(parts[0])=".utf8) + DotenvValue.render(value))
+            return appending(document, at: document.count, Array("\(parts[0])=".utf8) + (raw ?? DotenvValue.render(value)))
         }
         // YAML: find the deepest existing mapping on the path, then add the missing levels.
         if outline.mappings.contains(where: { KeyPath.matches($0.path, parts) })
@@ -58,7 +60,8 @@ enum DocumentEdit {
         for (i, part) in parts.enumerated().dropFirst(depth) {
             text += [UInt8](repeating: 0x20, count: column) + YAMLScalar.renderKey(part) + Array(":".utf8)
             if i == parts.count - 1 {
-                text += [0x20] + YAMLScalar.render(value, as: .string)
+                let rendered = raw ?? YAMLScalar.render(value, as: .string)
+                if !rendered.isEmpty { text += [0x20] + rendered }
             }
             text.append(0x0A)
             column += step

@@ -8,10 +8,13 @@ enum Sealer {
     ///
     /// Exposure marks of `previous` stay on values whose plaintext is unchanged and go with
     /// any change; `exposing` (recipient names that lost the data key) marks every non-empty
-    /// value, keeping the earlier `since` of a value already marked.
+    /// value, keeping the earlier `since` of a value already marked; `exposingPaths` does the
+    /// same for single values (a merge taking a value from a branch whose data key others
+    /// held). `conflicts` are written as `#hush:conflict` lines (§5.2).
     static func seal(
         _ plaintext: [UInt8], syntax: Syntax, file: String, recipients: [NamedRecipient], keys: FileKeys,
-        previous: OpenedFile?, exposing: [String] = [], nonces: (() -> [UInt8])? = nil, now: String? = nil
+        previous: OpenedFile?, exposing: [String] = [], exposingPaths: [[PathComponent]: [String]] = [:], conflicts: [MergeConflict] = [],
+        nonces: (() -> [UInt8])? = nil, now: String? = nil
     ) throws -> [UInt8] {
         try rejectTrailerLines(plaintext, file: file)
         guard !recipients.isEmpty else {
@@ -46,11 +49,12 @@ enum Sealer {
                 changed = true
             }
             // Display paths cost time on large files: only build them when marks are involved.
-            if !oldMarks.isEmpty || !exposing.isEmpty {
+            if !oldMarks.isEmpty || !exposing.isEmpty || !exposingPaths.isEmpty {
                 let path = KeyPath.display(leaf.path)
                 var mark = unchanged ? oldMarks[path] : nil
-                if !exposing.isEmpty {
-                    let members = Array(Set((mark?.members ?? []) + exposing)).sorted()
+                let adding = exposing + (exposingPaths[leaf.path] ?? [])
+                if !adding.isEmpty {
+                    let members = Array(Set((mark?.members ?? []) + adding)).sorted()
                     mark = Trailer.Exposure(path: path, since: mark?.since ?? timestamp, members: members)
                 }
                 if let mark { marks.append(mark) }
@@ -70,10 +74,20 @@ enum Sealer {
         }
         marks.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
         if marks != previous?.sealed.trailer.exposed ?? [] { changed = true }
+        var conflictLines: [Trailer.Conflict] = []
+        for conflict in conflicts {
+            var token: [UInt8]?
+            if let (type, raw) = conflict.alternative {
+                token = Array(Token.seal(raw: raw, type: type, path: conflict.path, keys: keys, nonce: nonces?()).text.utf8)
+            }
+            conflictLines.append(Trailer.Conflict(path: KeyPath.display(conflict.path), side: conflict.side.rawValue, alternative: token))
+        }
+        conflictLines.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+        if !conflictLines.isEmpty || !(previous?.sealed.trailer.conflicts.isEmpty ?? true) { changed = true }
         var trailer = Trailer(
             modified: changed ? timestamp : previous!.sealed.trailer.modified,
             finalNewline: finalNewline, wraps: try wraps(for: recipients, keys: keys, previous: sameKeys ? previous : nil, file: file),
-            exposed: marks, mac: [])
+            exposed: marks, conflicts: conflictLines, mac: [])
         trailer.mac = FileMAC.compute(leaves: macLeaves, lines: trailer.authenticatedLines, keys: keys)
         return body + trailer.render()
     }

@@ -23,6 +23,21 @@ struct Trailer {
         var line: String { "#hush:exposed \(since) \(members.joined(separator: ",")) \(path)" }
     }
 
+    /// A key two merged branches set differently: the file holds one side's value and this
+    /// records the other (sealed like a value, bound to the same path), for `hush edit`.
+    struct Conflict: Equatable {
+        /// The key path in `KeyPath.display` form.
+        var path: String
+        /// Which side `alternative` comes from: `ours` or `theirs`.
+        var side: String
+        /// The other side's token text, or nil when that side deleted the key.
+        var alternative: [UInt8]?
+
+        var line: String {
+            "#hush:conflict \(side) \(alternative.map { String(decoding: $0, as: UTF8.self) } ?? "-") \(path)"
+        }
+    }
+
     static let supportedVersion = 1
     static let linePrefix: [UInt8] = Array("#hush:".utf8)
 
@@ -31,6 +46,8 @@ struct Trailer {
     var wraps: [Wrap]
     /// Sorted by path, bytewise; one mark per path.
     var exposed: [Exposure] = []
+    /// Sorted by path, bytewise; one per path.
+    var conflicts: [Conflict] = []
     var mac: [UInt8]
 
     /// Every trailer line except the MAC line, in file order: what the MAC covers.
@@ -39,6 +56,7 @@ struct Trailer {
         if !finalNewline { lines.append("#hush:final-newline no") }
         lines += wraps.map(\.line)
         lines += exposed.map(\.line)
+        lines += conflicts.map(\.line)
         return lines
     }
 
@@ -135,10 +153,21 @@ struct Trailer {
         guard zip(exposed, exposed.dropFirst()).allSatisfy({ Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }) else {
             throw corrupt("exposed lines are out of order or repeated")
         }
+        var conflicts: [Conflict] = []
+        while index < lines.count, case let (name, value) = fields(index), name == "conflict" {
+            guard value.count >= 3, value[0] == "ours" || value[0] == "theirs", value[1] == "-" || value[1].hasPrefix("ENC["),
+                case let path = value[2...].joined(separator: " "), !path.isEmpty
+            else { throw corrupt("malformed '#hush:conflict SIDE TOKEN KEY' line") }
+            conflicts.append(Conflict(path: path, side: String(value[0]), alternative: value[1] == "-" ? nil : Array(value[1].utf8)))
+            index += 1
+        }
+        guard zip(conflicts, conflicts.dropFirst()).allSatisfy({ Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }) else {
+            throw corrupt("conflict lines are out of order or repeated")
+        }
         guard index == lines.count - 1, case let (name, value) = fields(index), name == "mac", value.count == 1,
             let mac = TokenBase64.decode(value[0].utf8), mac.count == KeyedHash.outputLength
         else { throw corrupt("expected '#hush:mac MAC' as the last line") }
-        return Trailer(modified: modified, finalNewline: finalNewline, wraps: wraps, exposed: exposed, mac: mac)
+        return Trailer(modified: modified, finalNewline: finalNewline, wraps: wraps, exposed: exposed, conflicts: conflicts, mac: mac)
     }
 
     /// Recipient names: `[A-Za-z0-9][A-Za-z0-9._-]*`.

@@ -1,0 +1,107 @@
+/// The per-key three-way merge of one environment's plaintext, as the git merge driver does it.
+///
+/// Values are compared as (type, raw source text), the same identity that decides whether a
+/// token is kept. The result starts from ours' text, so its layout and comments are ours';
+/// theirs' changes are spliced in. A key changed on one side only takes that side's value;
+/// a key changed on both sides to different values is a conflict: the result holds ours' value
+/// (theirs' when ours deleted it) and the other side's is recorded for `hush edit`.
+struct ThreeWayMerge {
+    typealias Value = (type: ValueType, raw: [UInt8])
+
+    /// The merged plaintext.
+    var plaintext: [UInt8]
+    var conflicts: [MergeConflict] = []
+    /// Paths whose value came from theirs (for token reuse and exposure).
+    var fromTheirs: Set<[PathComponent]> = []
+
+    /// Merges the three plaintexts. Throws `badInput` when a change cannot be placed without
+    /// guessing (a key added inside a YAML sequence, a multi-line entry removed).
+    init(base: OpenedFile?, ours: OpenedFile, theirs: OpenedFile) throws {
+        let syntax = ours.syntax
+        let file = ours.file
+        func values(_ opened: OpenedFile?) -> [[PathComponent]: Value] {
+            var map: [[PathComponent]: Value] = [:]
+            guard let opened else { return map }
+            for leaf in opened.outline.leaves { map[leaf.path] = (leaf.type, Array(opened.plaintext[leaf.range])) }
+            return map
+        }
+        func same(_ a: Value?, _ b: Value?) -> Bool { a?.type == b?.type && a?.raw == b?.raw }
+        let b = values(base)
+        let o = values(ours)
+        let t = values(theirs)
+        let theirLeaves = Dictionary(theirs.outline.leaves.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+
+        var replace: [[PathComponent]: Value] = [:]
+        var remove: [[PathComponent]] = []
+        var add: [Leaf] = []
+        var order = ours.outline.leaves.map(\.path)
+        order += theirs.outline.leaves.map(\.path).filter { o[$0] == nil }
+        order += (base?.outline.leaves.map(\.path) ?? []).filter { o[$0] == nil && t[$0] == nil }
+        for path in order {
+            let (bv, ov, tv) = (b[path], o[path], t[path])
+            if same(ov, tv) || same(tv, bv) { continue }
+            if same(ov, bv) {
+                // Only theirs changed it.
+                if let tv {
+                    if ov == nil { add.append(theirLeaves[path]!) } else { replace[path] = tv }
+                    fromTheirs.insert(path)
+                } else {
+                    remove.append(path)
+                }
+                continue
+            }
+            // Both changed it, differently.
+            if ov != nil {
+                conflicts.append(MergeConflict(path: path, side: .theirs, alternative: tv))
+            } else if tv != nil {
+                // Ours deleted it, theirs changed it: keep the value, flag the choice.
+                add.append(theirLeaves[path]!)
+                fromTheirs.insert(path)
+                conflicts.append(MergeConflict(path: path, side: .ours, alternative: nil))
+            }
+        }
+
+        // Replacements first, back to front so offsets stay valid; then removals and additions,
+        // each on a fresh scan.
+        var text = ours.plaintext
+        for leaf in ours.outline.leaves.reversed() {
+            guard let value = replace[leaf.path] else { continue }
+            text.replaceSubrange(leaf.range, with: value.raw)
+        }
+        for path in remove {
+            let outline = try syntax.scan(text, file: file)
+            text = try DocumentEdit.unset(text, outline: outline, syntax: syntax, file: file, parts: Self.parts(path))
+        }
+        for leaf in add {
+            let outline = try syntax.scan(text, file: file)
+            let raw = t[leaf.path]!.raw
+            text = try DocumentEdit.set(
+                text, outline: outline, syntax: syntax, file: file, parts: Self.parts(leaf.path), value: leaf.value,
+                raw: raw.contains(0x0A) ? nil : raw)
+        }
+        plaintext = text
+
+        // The merged text must hold exactly the merged keys with the merged values.
+        let merged = try syntax.scan(plaintext, file: file)
+        var expected = o
+        for (path, value) in replace { expected[path] = value }
+        for path in remove { expected[path] = nil }
+        for leaf in add { expected[leaf.path] = t[leaf.path] }
+        let got = Dictionary(merged.leaves.map { ($0.path, Array(plaintext[$0.range])) }, uniquingKeysWith: { a, _ in a })
+        guard got.count == expected.count, expected.allSatisfy({ got[$0.key] == $0.value.raw || Self.renderedAgain($0.value) }) else {
+            throw HushError(.badInput, "\(file): the changes of both branches cannot be combined by key", hint: "merge this file by hand: `hush edit` it")
+        }
+    }
+
+    /// A multi-line value added from theirs is rendered anew, so its raw text may differ.
+    private static func renderedAgain(_ value: Value) -> Bool { value.raw.contains(0x0A) }
+
+    static func parts(_ path: [PathComponent]) -> [String] {
+        path.map {
+            switch $0 {
+            case .key(let key): key
+            case .index(let index): String(index)
+            }
+        }
+    }
+}
