@@ -8,8 +8,25 @@ struct Hush: ParsableCommand, Exemplified {
         abstract: "A Git-native encrypted secrets vault.",
         version: "hush \(HushVersion.release) (format v\(HushVersion.format))",
         subcommands: [
-            Keygen.self, Whoami.self, Init.self, Recipients.self, SetValue.self, GetValue.self, Keys.self, Unset.self,
-            Encrypt.self, Decrypt.self, Export.self, Edit.self, Exec.self, Verify.self, Sync.self, Rekey.self, Access.self, Status.self, MergeDriverCommand.self,
+            Keygen.self,
+            Whoami.self,
+            Init.self,
+            Recipients.self,
+            SetValue.self,
+            GetValue.self,
+            Keys.self,
+            Unset.self,
+            Encrypt.self,
+            Decrypt.self,
+            Export.self,
+            Edit.self,
+            Exec.self,
+            Verify.self,
+            Sync.self,
+            Rekey.self,
+            Access.self,
+            Status.self,
+            MergeDriverCommand.self,
         ]
     )
 
