@@ -22,14 +22,16 @@ enum KeyAgreement {
     /// Whether `publicKey` can be sealed to: 32 bytes and not a small-order point. Such a
     /// point makes every shared secret all-zero; libsodium refuses it in `seal`, and checking
     /// when a key is read lets Hush reject it there, with the file and line, instead.
+    private static let probeScalar = [UInt8](repeating: 0x2A, count: Int(crypto_scalarmult_SCALARBYTES))
+
     static func isUsablePublicKey(_ publicKey: [UInt8]) -> Bool {
         guard publicKey.count == publicKeyLength else { return false }
         // crypto_scalarmult fails exactly when the result is all-zero, which for a clamped
-        // scalar happens exactly for small-order points.
-        let probe = generateSecretKey()
+        // scalar (a multiple of the cofactor 8) happens exactly for small-order points. The
+        // probe is a public constant: nothing secret is computed, so no guarded allocation
+        // (one sodium_malloc per key made listing 500 members take 60 ms).
         var shared = [UInt8](repeating: 0, count: Int(crypto_scalarmult_BYTES))
-        defer { Sodium.wipe(&shared) }
-        let rc = probe.withBytes { crypto_scalarmult(&shared, $0.baseAddress!.assumingMemoryBound(to: UInt8.self), publicKey) }
+        let rc = crypto_scalarmult(&shared, probeScalar, publicKey)
         return rc == 0
     }
 
