@@ -1,0 +1,32 @@
+/// One detection rule of `hush scan`: a literal prefilter plus an exact pattern.
+///
+/// The engine only runs `pattern` near places where one of `keywords` occurs (compared
+/// case-insensitively), so every rule must name at least one literal that every true match
+/// contains or is next to (a token prefix like `ghp_`, or an assignment name like `password`).
+/// Rules are written from the providers' documented token formats.
+public struct ScanRule: Sendable {
+    /// Stable id used in output, baselines and suppressions, e.g. `github-classic-token`.
+    public let id: String
+    /// What it finds, for people: `GitHub personal access token (classic)`.
+    public let description: String
+    /// Lower-case literals; a line (or the window the engine checks) must contain one of them.
+    public let keywords: [String]
+    /// PCRE2 syntax. The secret is the named group `secret` when present, else the whole match.
+    public let pattern: String
+    /// Minimum Shannon entropy (bits per character) of the secret, if any.
+    public let minEntropy: Double?
+    /// Extra check on the secret (a checksum, a placeholder filter); nil accepts every match.
+    public let validate: (@Sendable (String) -> Bool)?
+
+    public init(
+        id: String, description: String, keywords: [String], pattern: String, minEntropy: Double? = nil,
+        validate: (@Sendable (String) -> Bool)? = nil
+    ) {
+        self.id = id
+        self.description = description
+        self.keywords = keywords
+        self.pattern = pattern
+        self.minEntropy = minEntropy
+        self.validate = validate
+    }
+}
