@@ -95,8 +95,15 @@ struct SealedFile {
         }
     }
 
-    /// Opens every token and rebuilds the plaintext document.
-    func decrypt(_ keys: FileKeys) throws -> OpenedFile {
+    /// Opens every token and rebuilds the plaintext document. Tokens that `known` (another
+    /// version of the file under the same data key) already opened at the same path are
+    /// taken from it instead of being decrypted again.
+    ///
+    /// With `decodeValues` false (the merge driver, which compares raw text only), the
+    /// plaintext is not scanned again: leaf ranges and insertion points are the sealed ones
+    /// shifted by each value's change in length, and leaf values are left empty.
+    func decrypt(_ keys: FileKeys, known: OpenedFile? = nil, decodeValues: Bool = true) throws -> OpenedFile {
+        let reuse = known.map { $0.keys.dek.isEqual(to: keys.dek) } ?? false
         var plaintext: [UInt8] = []
         plaintext.reserveCapacity(body.count)
         var previous: [[PathComponent]: OpenedFile.Sealed] = [:]
@@ -105,10 +112,15 @@ struct SealedFile {
             guard let token else { continue }
             let tokenText = Array(leaf.value.utf8)
             let raw: [UInt8]
-            do {
-                raw = try token.open(path: leaf.path, keys: keys)
-            } catch {
-                throw HushError(.integrity, "\(Self.place(leaf, file)) does not open (altered, or moved from another key)", hint: "restore the file from git")
+            if reuse, let old = known!.previous[leaf.path], old.token == tokenText {
+                raw = old.raw
+            } else {
+                do {
+                    raw = try token.open(path: leaf.path, keys: keys)
+                } catch {
+                    throw HushError(
+                        .integrity, "\(Self.place(leaf, file)) does not open (altered, or moved from another key)", hint: "restore the file from git")
+                }
             }
             plaintext += body[cursor..<leaf.range.lowerBound]
             plaintext += raw
@@ -117,6 +129,9 @@ struct SealedFile {
         }
         plaintext += body[cursor...]
         if !trailer.finalNewline, plaintext.last == 0x0A { plaintext.removeLast() }
+        if !decodeValues {
+            return OpenedFile(sealed: self, keys: keys, plaintext: plaintext, outline: shiftedOutline(previous), previous: previous)
+        }
         let plainOutline: DocumentOutline
         do {
             plainOutline = try syntax.scan(plaintext, file: file)
@@ -127,6 +142,34 @@ struct SealedFile {
             throw HushError(.integrity, "\(file): a decrypted value changed the document's structure", hint: "restore the file from git")
         }
         return OpenedFile(sealed: self, keys: keys, plaintext: plaintext, outline: plainOutline, previous: previous)
+    }
+
+    /// The sealed outline moved onto the plaintext: each token's range becomes its raw value's.
+    private func shiftedOutline(_ values: [[PathComponent]: OpenedFile.Sealed]) -> DocumentOutline {
+        var leaves: [Leaf] = []
+        leaves.reserveCapacity(outline.leaves.count)
+        var shifts: [(at: Int, delta: Int)] = []
+        var delta = 0
+        for leaf in outline.leaves {
+            var moved = leaf
+            moved.value = ""
+            let start = leaf.range.lowerBound + delta
+            if let sealed = values[leaf.path], !leaf.range.isEmpty {
+                moved.type = sealed.type
+                moved.range = start..<(start + sealed.raw.count)
+                delta += sealed.raw.count - leaf.range.count
+                shifts.append((leaf.range.upperBound, delta))
+            } else {
+                moved.range = start..<(start + leaf.range.count)
+            }
+            leaves.append(moved)
+        }
+        let mappings = outline.mappings.map { mapping -> MappingSpan in
+            var moved = mapping
+            moved.insertionOffset += shifts.last { $0.at <= mapping.insertionOffset }?.delta ?? 0
+            return moved
+        }
+        return DocumentOutline(leaves: leaves, mappings: mappings)
     }
 
     private func noKeyError(_ identities: [Identity]) -> HushError {

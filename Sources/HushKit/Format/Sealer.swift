@@ -14,13 +14,14 @@ enum Sealer {
     static func seal(
         _ plaintext: [UInt8], syntax: Syntax, file: String, recipients: [NamedRecipient], keys: FileKeys,
         previous: OpenedFile?, exposing: [String] = [], exposingPaths: [[PathComponent]: [String]] = [:], conflicts: [MergeConflict] = [],
-        nonces: (() -> [UInt8])? = nil, now: String? = nil
+        outline scanned: DocumentOutline? = nil, nonces: (() -> [UInt8])? = nil, now: String? = nil
     ) throws -> [UInt8] {
         try rejectTrailerLines(plaintext, file: file)
         guard !recipients.isEmpty else {
             throw HushError(.badInput, "\(file) would have no recipients", hint: "add one with `hush init` or `hush recipients add NAME KEY`")
         }
-        let outline = try syntax.scan(plaintext, file: file)
+        // A caller that has just scanned `plaintext` passes the result (a merge of large files).
+        let outline = try scanned ?? syntax.scan(plaintext, file: file)
         let timestamp = now ?? Platform.utcTimestamp()
         let sameKeys = previous.map { $0.keys.dek.isEqual(to: keys.dek) } ?? false
         let oldMarks = Dictionary(uniqueKeysWithValues: (previous?.sealed.trailer.exposed ?? []).map { ($0.path, $0) })

@@ -15,14 +15,19 @@ public enum MergeDriver {
                 .badInput, "\(path) is not a .yaml, .yml or .env file", hint: "the hush merge driver is for .secrets/ files only (see .gitattributes)")
         }
         let identities = try vault.identities()
+        // The three versions share most tokens: each is opened once (`known`).
+        var known: OpenedFile?
         func open(_ file: String, _ label: String) throws -> OpenedFile? {
             let bytes = try FileSystem.read(file)
             if bytes.isEmpty && label == "base" { return nil }
             let sealed = try SealedFile.parse(bytes, syntax: syntax, file: "\(path) (\(label))")
-            return try sealed.decrypt(sealed.unlock(with: identities))
+            let opened = try sealed.decrypt(sealed.unlock(with: identities), known: known, decodeValues: false)
+            known = opened
+            return opened
         }
+        let oursFile = try open(ours, "ours")
         let baseFile = try open(base, "base")
-        guard let oursFile = try open(ours, "ours"), let theirsFile = try open(theirs, "theirs") else {
+        guard let oursFile, let theirsFile = try open(theirs, "theirs") else {
             throw HushError(.badInput, "\(path): empty version to merge", hint: "merge this file by hand")
         }
         let merge = try ThreeWayMerge(base: baseFile, ours: oursFile, theirs: theirsFile)
@@ -46,17 +51,19 @@ public enum MergeDriver {
         }
 
         // Per value: tokens to keep (same data key), and names that could read it elsewhere.
+        func outsiders(_ file: OpenedFile) -> Set<String> { Set(holders(file).subtracting(merged).map { String($0.prefix { $0 != " " }) }) }
+        let sides = [(oursFile, outsiders(oursFile)), (theirsFile, outsiders(theirsFile))]
+        let foreignMarks = sides.map { side in
+            side.0.keys.dek.isEqual(to: keys.dek)
+                ? [:] : Dictionary(side.0.sealed.trailer.exposed.map { ($0.path, $0.members) }, uniquingKeysWith: { a, _ in a })
+        }
         var exposing: [[PathComponent]: [String]] = [:]
         var previous: [[PathComponent]: OpenedFile.Sealed] = [:]
-        for leaf in (try syntax.scan(merge.plaintext, file: path)).leaves {
-            let source = merge.fromTheirs.contains(leaf.path) ? theirsFile : oursFile
-            let outsiders = holders(source).subtracting(merged).map { String($0.prefix { $0 != " " }) }
-            var names = Set(outsiders)
-            if let mark = source.sealed.trailer.exposed.first(where: { $0.path == KeyPath.display(leaf.path) }),
-                !source.keys.dek.isEqual(to: keys.dek)
-            {
-                names.formUnion(mark.members)
-            }
+        for leaf in merge.outline.leaves {
+            let index = merge.fromTheirs.contains(leaf.path) ? 1 : 0
+            let (source, outside) = sides[index]
+            var names = outside
+            if !foreignMarks[index].isEmpty, let members = foreignMarks[index][KeyPath.display(leaf.path)] { names.formUnion(members) }
             if !names.isEmpty { exposing[leaf.path] = names.sorted() }
             if source.keys.dek.isEqual(to: keys.dek), let sealed = source.previous[leaf.path] { previous[leaf.path] = sealed }
         }
@@ -74,7 +81,7 @@ public enum MergeDriver {
         }
         let result = try Sealer.seal(
             merge.plaintext, syntax: syntax, file: path, recipients: recipients, keys: keys, previous: base, exposingPaths: exposing,
-            conflicts: merge.conflicts)
+            conflicts: merge.conflicts, outline: merge.outline)
         try FileSystem.writeAtomically(ours, result)
         return merge.conflicts.map { KeyPath.display($0.path) }
     }

@@ -8,8 +8,9 @@
 struct ThreeWayMerge {
     typealias Value = (type: ValueType, raw: [UInt8])
 
-    /// The merged plaintext.
+    /// The merged plaintext, and its scan.
     var plaintext: [UInt8]
+    var outline: DocumentOutline
     var conflicts: [MergeConflict] = []
     /// Paths whose value came from theirs (for token reuse and exposure).
     var fromTheirs: Set<[PathComponent]> = []
@@ -74,27 +75,24 @@ struct ThreeWayMerge {
         }
         for leaf in add {
             let outline = try syntax.scan(text, file: file)
-            let raw = t[leaf.path]!.raw
+            // Theirs' exact source text (a multi-line value lands at the same depth as in theirs).
             text = try DocumentEdit.set(
-                text, outline: outline, syntax: syntax, file: file, parts: Self.parts(leaf.path), value: leaf.value,
-                raw: raw.contains(0x0A) ? nil : raw)
+                text, outline: outline, syntax: syntax, file: file, parts: Self.parts(leaf.path), value: leaf.value, raw: t[leaf.path]!.raw)
         }
         plaintext = text
 
         // The merged text must hold exactly the merged keys with the merged values.
         let merged = try syntax.scan(plaintext, file: file)
+        outline = merged
         var expected = o
         for (path, value) in replace { expected[path] = value }
         for path in remove { expected[path] = nil }
         for leaf in add { expected[leaf.path] = t[leaf.path] }
         let got = Dictionary(merged.leaves.map { ($0.path, Array(plaintext[$0.range])) }, uniquingKeysWith: { a, _ in a })
-        guard got.count == expected.count, expected.allSatisfy({ got[$0.key] == $0.value.raw || Self.renderedAgain($0.value) }) else {
+        guard got.count == expected.count, expected.allSatisfy({ got[$0.key] == $0.value.raw }) else {
             throw HushError(.badInput, "\(file): the changes of both branches cannot be combined by key", hint: "merge this file by hand: `hush edit` it")
         }
     }
-
-    /// A multi-line value added from theirs is rendered anew, so its raw text may differ.
-    private static func renderedAgain(_ value: Value) -> Bool { value.raw.contains(0x0A) }
 
     static func parts(_ path: [PathComponent]) -> [String] {
         path.map {
