@@ -22,6 +22,7 @@ enum CLI {
     static func main(_ root: Hush.Type) {
         do {
             var command = try root.parseAsRoot()
+            if let note = GitSetup.pendingNote(arguments: CommandLine.arguments) { Console.err(note) }
             try command.run()
         } catch let error as HushError {
             fail(error)

@@ -27,6 +27,8 @@ struct Hush: ParsableCommand, Exemplified {
             Access.self,
             Status.self,
             MergeDriverCommand.self,
+            GitGroup.self,
+            DiffCommand.self,
         ]
     )
 

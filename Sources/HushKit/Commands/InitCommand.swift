@@ -23,6 +23,7 @@ public enum InitCommand {
         // Already a member under any name: nothing to add.
         if let existing = try repository.members().first(where: { $0.recipient.text == mine.text }) {
             try ensureGitignore(root, &created)
+            try GitSetup.applyForInit(root: root, created: &created)
             return Result(root: root, memberFile: "recipients/\(existing.name).pub", created: created)
         }
         let memberName = try name ?? defaultName()
@@ -36,6 +37,7 @@ public enum InitCommand {
         try FileSystem.writeAtomically(file, Array(RecipientsFile.render([mine], comment: memberName).utf8))
         created.append("recipients/\(memberName).pub")
         try ensureGitignore(root, &created)
+        try GitSetup.applyForInit(root: root, created: &created)
         return Result(root: root, memberFile: "recipients/\(memberName).pub", created: created)
     }
 
