@@ -5,7 +5,7 @@ struct Init: ParsableCommand, Exemplified {
     static let configuration = CommandConfiguration(
         abstract: "Make this git repository a Hush repository.",
         discussion:
-            "Creates .secrets/ and recipients/, writes your recipient as recipients/NAME.pub (NAME defaults to your git user.name, slugged) and adds .gitignore lines for plaintext leftovers. Safe to run twice."
+            "Creates .secrets/ and recipients/, writes your recipient as recipients/NAME.pub (NAME defaults to your git user.name, slugged) adds .gitignore lines for plaintext leftovers, and sets up git diff and merge of .secrets/ (.gitattributes plus this clone's git config, as `hush git setup`). Safe to run twice."
     )
     static let example = "  hush keygen && hush init --name alice"
 
