@@ -25,13 +25,3 @@ struct Access: ParsableCommand, Exemplified {
         }
     }
 }
-
-struct Status: ParsableCommand, Exemplified {
-    static let configuration = CommandConfiguration(
-        abstract: "List environments, who they are sealed to, and exposed values.")
-    static let example = "  hush status"
-
-    func run() throws {
-        Console.out(try AccessCommand.status(Repository.find()))
-    }
-}

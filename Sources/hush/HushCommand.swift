@@ -28,6 +28,8 @@ struct Hush: ParsableCommand, Exemplified {
             Status.self,
             MergeDriverCommand.self,
             GitGroup.self,
+            Log.self,
+            Hooks.self,
             DiffCommand.self,
         ]
     )

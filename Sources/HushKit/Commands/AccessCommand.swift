@@ -63,26 +63,6 @@ public enum AccessCommand {
         let former = environments.flatMap(\.holders).filter { !membership.memberNames.contains($0) }
         return Report(environments: environments, names: members + Set(former).sorted())
     }
-
-    /// `hush status`: one block per environment with its recipients, last change and exposed
-    /// values.
-    public static func status(_ repository: Repository) throws -> String {
-        let report = try report(repository)
-        var out = ""
-        for access in report.environments {
-            let readers = access.holders.sorted().joined(separator: ", ")
-            out += "\(access.env.display): modified \(access.modified); sealed to \(readers)\n"
-            for (path, since, members) in access.exposed {
-                out += "  exposed: \(path) (readable by \(members.joined(separator: ", ")) since \(since))\n"
-            }
-        }
-        if report.environments.isEmpty { out += "no environments in .secrets/ yet (create one with `hush set ENV KEY`)\n" }
-        let problems = report.problems.filter { !$0.contains(" exposed to former members ") }
-        if !problems.isEmpty {
-            out += "\naccess does not match recipients/ and the policy:\n" + problems.map { "  \($0)\n" }.joined()
-        }
-        return out
-    }
 }
 
 extension String {

@@ -5,8 +5,17 @@ enum Git {
     /// and standard output; git's own stderr is discarded unless `showErrors`.
     @discardableResult
     static func run(_ arguments: [String], in directory: String? = nil, showErrors: Bool = false) throws -> (status: Int32, output: [UInt8]) {
-        let argv = ["git"] + (directory.map { ["-C", $0] } ?? []) + arguments
-        return try Subprocess.run(argv, captureOutput: true, quietErrors: !showErrors)
+        try Subprocess.run(command(arguments, in: directory), captureOutput: true, quietErrors: !showErrors)
+    }
+
+    /// The argv of `git ARGS` run in `directory` (the current folder when nil).
+    static func command(_ arguments: [String], in directory: String? = nil) -> [String] {
+        ["git"] + (directory.map { ["-C", $0] } ?? []) + arguments
+    }
+
+    /// One `git cat-file --batch` process for reading many objects (see `GitObjects`).
+    static func objects(in directory: String? = nil) throws -> GitObjects {
+        GitObjects(try Subprocess.Channel(command(["cat-file", "--batch"], in: directory)))
     }
 
     /// Standard output of a git command that must succeed, as text without the final newline.

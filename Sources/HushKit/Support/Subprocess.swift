@@ -47,6 +47,124 @@ enum Subprocess {
         return (exitCode(status), output)
     }
 
+    /// A running program whose standard input and output are pipes held by this process, for
+    /// request/response tools such as `git cat-file --batch`: write a request, read its answer,
+    /// repeat. Its stderr is discarded unless `showErrors`. `finish()` closes its input and
+    /// waits; a channel dropped without `finish()` does that itself.
+    final class Channel {
+        private let pid: pid_t
+        private var input: Int32
+        private var output: Int32
+        private var buffer: [UInt8] = []
+        private var position = 0
+        private var chunk = [UInt8](repeating: 0, count: 65536)
+
+        init(_ argv: [String], showErrors: Bool = false) throws {
+            var toChild: [Int32] = [-1, -1]
+            var fromChild: [Int32] = [-1, -1]
+            guard pipe(&toChild) == 0 else { throw HushError(.system, "cannot create a pipe: \(Platform.errorText())") }
+            guard pipe(&fromChild) == 0 else {
+                close(toChild[0])
+                close(toChild[1])
+                throw HushError(.system, "cannot create a pipe: \(Platform.errorText())")
+            }
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            posix_spawn_file_actions_adddup2(&actions, toChild[0], 0)
+            posix_spawn_file_actions_adddup2(&actions, fromChild[1], 1)
+            for fd in toChild + fromChild { posix_spawn_file_actions_addclose(&actions, fd) }
+            if !showErrors { posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0) }
+            var pid = pid_t()
+            let cArgs = argv.map { strdup($0) } + [nil]
+            defer { cArgs.forEach { free($0) } }
+            let rc = posix_spawnp(&pid, argv[0], &actions, nil, cArgs, environ)
+            close(toChild[0])
+            close(fromChild[1])
+            guard rc == 0 else {
+                close(toChild[1])
+                close(fromChild[0])
+                throw HushError(.system, "cannot run \(argv[0]): \(Platform.errorText(rc))", hint: "check that \(argv[0]) is installed and on PATH")
+            }
+            _ = fcntl(toChild[1], F_SETFD, FD_CLOEXEC)
+            _ = fcntl(fromChild[0], F_SETFD, FD_CLOEXEC)
+            self.pid = pid
+            input = toChild[1]
+            output = fromChild[0]
+        }
+
+        deinit { _ = finish() }
+
+        /// Sends `bytes` to the program's standard input.
+        func send(_ bytes: [UInt8]) throws {
+            guard input >= 0 else { throw HushError(.system, "cannot write to a finished program") }
+            try Platform.writeAll(input, bytes)
+        }
+
+        /// The next line of output without its `\n`, or nil at the end of the output.
+        func readLine() throws -> [UInt8]? {
+            var scanned = position
+            while true {
+                if let newline = buffer[scanned...].firstIndex(of: 0x0A) {
+                    let line = Array(buffer[position..<newline])
+                    position = newline + 1
+                    return line
+                }
+                let unread = buffer.count - position
+                guard try fill() else {
+                    guard position < buffer.count else { return nil }
+                    let line = Array(buffer[position...])
+                    position = buffer.count
+                    return line
+                }
+                scanned = unread  // `fill` moved the unread bytes to the front
+            }
+        }
+
+        /// Exactly `count` bytes of output; throws when the output ends first.
+        func readExactly(_ count: Int) throws -> [UInt8] {
+            while buffer.count - position < count {
+                guard try fill() else { throw HushError(.system, "a subprocess's output ended early") }
+            }
+            let bytes = Array(buffer[position..<(position + count)])
+            position += count
+            return bytes
+        }
+
+        /// Closes the program's input, reads what is left of its output, waits for it and
+        /// returns its exit status.
+        @discardableResult
+        func finish() -> Int32 {
+            guard output >= 0 else { return 0 }
+            if input >= 0 {
+                close(input)
+                input = -1
+            }
+            while (try? fill()) == true { buffer.removeAll(keepingCapacity: true) }
+            close(output)
+            output = -1
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            return exitCode(status)
+        }
+
+        /// Reads one more chunk of output after the unread bytes; false at its end.
+        private func fill() throws -> Bool {
+            if position > 0 {
+                buffer.removeSubrange(0..<position)
+                position = 0
+            }
+            while true {
+                let n = chunk.withUnsafeMutableBytes { read(output, $0.baseAddress!, $0.count) }
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 { throw HushError(.system, "cannot read a subprocess's output: \(Platform.errorText())") }
+                if n == 0 { return false }
+                buffer.append(contentsOf: chunk[0..<n])
+                return true
+            }
+        }
+    }
+
     /// The exit code of a wait status, or 128 + signal number for a killed process (as shells do).
     static func exitCode(_ status: Int32) -> Int32 {
         let signal = status & 0x7F
