@@ -1,5 +1,5 @@
-/// `hush access` and `hush status`: who can read what, and what is left to do, read from the
-/// files' metadata and `recipients/` alone, so they need no key and run in CI.
+/// `hush access`: who can read what, and what is left to do, read from the
+/// files' metadata and `recipients/` alone, so it needs no key and runs in CI.
 public enum AccessCommand {
     public struct Report: Sendable {
         /// Every environment, compared with the policy.

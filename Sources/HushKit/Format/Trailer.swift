@@ -94,10 +94,11 @@ struct Trailer {
         }
         guard !lines.isEmpty else { throw notHush(file) }
         lines.reverse()
-        return (Array(bytes[..<start]), try parse(lines, file: file, firstLine: lineNumber(bytes, start)))
+        return (Array(bytes[..<start]), try parse(lines, file: file, firstLine: { lineNumber(bytes, start) }))
     }
 
-    private static func parse(_ lines: [ArraySlice<UInt8>], file: String, firstLine: Int) throws -> Trailer {
+    /// `firstLine` is only computed for an error message: counting lines costs a pass over the body.
+    private static func parse(_ lines: [ArraySlice<UInt8>], file: String, firstLine: () -> Int) throws -> Trailer {
         var index = 0
         func fields(_ i: Int) -> (String, [Substring]) {
             let text = String(decoding: lines[i].dropFirst(linePrefix.count), as: UTF8.self)
@@ -106,7 +107,7 @@ struct Trailer {
         }
         func corrupt(_ what: String) -> HushError {
             HushError(
-                .integrity, "\(file):\(firstLine + index): \(what)",
+                .integrity, "\(file):\(firstLine() + index): \(what)",
                 hint: "the metadata lines were edited by hand or damaged; restore the file from git (git checkout -- \(file))")
         }
         let (first, version) = fields(0)

@@ -143,7 +143,7 @@ public enum GitSetup {
     // MARK: - The one-time note
 
     /// The commands that get no note: those that set git up or that git runs.
-    static let quietCommands: Set<String> = ["git", "merge-driver", "init", "help"]
+    static let quietCommands: Set<String> = ["git", "merge-driver", "init", "help", "hooks"]
 
     /// The note for a command line (`hush` and its arguments, as parsed successfully): nil for
     /// bare `hush`, `quietCommands`, and help or version requests (before any `--`), else

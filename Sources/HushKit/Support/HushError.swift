@@ -6,7 +6,8 @@
 public struct HushError: Error, Sendable, CustomStringConvertible, Equatable {
     /// The category of a failure; its raw value is the documented exit status of `hush`.
     public enum Kind: Int32, Sendable {
-        /// A check ran and found problems (`verify`, `scan`, `access --check`).
+        /// A check ran and found problems (`verify`, `scan`, `access --check`, the pre-commit
+        /// hook, an unresolved merge).
         case checkFailed = 1
         /// Bad input: a malformed file, an unknown environment or key, an invalid name.
         case badInput = 2
