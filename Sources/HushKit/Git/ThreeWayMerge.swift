@@ -20,24 +20,51 @@ struct ThreeWayMerge {
     init(base: OpenedFile?, ours: OpenedFile, theirs: OpenedFile) throws {
         let syntax = ours.syntax
         let file = ours.file
+        // Usually the three versions hold the same keys in the same order: then only the few
+        // positions whose values differ are looked at, without hashing every path.
+        let (oLeaves, tLeaves, bLeaves) = (ours.outline.leaves, theirs.outline.leaves, base?.outline.leaves)
+        let aligned =
+            oLeaves.count == tLeaves.count && (bLeaves?.count ?? oLeaves.count) == oLeaves.count
+            && oLeaves.indices.allSatisfy { oLeaves[$0].path == tLeaves[$0].path && (bLeaves == nil || bLeaves![$0].path == oLeaves[$0].path) }
+        func differs(_ a: OpenedFile, _ x: Leaf, _ b: OpenedFile, _ y: Leaf) -> Bool {
+            x.type != y.type || !a.plaintext[x.range].elementsEqual(b.plaintext[y.range])
+        }
+        let positions: [Int]? =
+            aligned
+            ? oLeaves.indices.filter { i in
+                differs(ours, oLeaves[i], theirs, tLeaves[i]) || (base.map { differs(ours, oLeaves[i], $0, bLeaves![i]) } ?? true)
+            } : nil
         func values(_ opened: OpenedFile?) -> [[PathComponent]: Value] {
             var map: [[PathComponent]: Value] = [:]
             guard let opened else { return map }
-            for leaf in opened.outline.leaves { map[leaf.path] = (leaf.type, Array(opened.plaintext[leaf.range])) }
+            if let positions {
+                for i in positions {
+                    let leaf = opened.outline.leaves[i]
+                    map[leaf.path] = (leaf.type, Array(opened.plaintext[leaf.range]))
+                }
+            } else {
+                for leaf in opened.outline.leaves { map[leaf.path] = (leaf.type, Array(opened.plaintext[leaf.range])) }
+            }
             return map
         }
         func same(_ a: Value?, _ b: Value?) -> Bool { a?.type == b?.type && a?.raw == b?.raw }
         let b = values(base)
         let o = values(ours)
         let t = values(theirs)
-        let theirLeaves = Dictionary(theirs.outline.leaves.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        let theirLeaves = Dictionary(
+            (positions?.map { tLeaves[$0] } ?? tLeaves).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
 
         var replace: [[PathComponent]: Value] = [:]
         var remove: [[PathComponent]] = []
         var add: [Leaf] = []
-        var order = ours.outline.leaves.map(\.path)
-        order += theirs.outline.leaves.map(\.path).filter { o[$0] == nil }
-        order += (base?.outline.leaves.map(\.path) ?? []).filter { o[$0] == nil && t[$0] == nil }
+        var order: [[PathComponent]]
+        if let positions {
+            order = positions.map { oLeaves[$0].path }
+        } else {
+            order = oLeaves.map(\.path)
+            order += tLeaves.map(\.path).filter { o[$0] == nil }
+            order += (bLeaves?.map(\.path) ?? []).filter { o[$0] == nil && t[$0] == nil }
+        }
         for path in order {
             let (bv, ov, tv) = (b[path], o[path], t[path])
             if same(ov, tv) || same(tv, bv) { continue }
@@ -84,12 +111,25 @@ struct ThreeWayMerge {
         // The merged text must hold exactly the merged keys with the merged values.
         let merged = try syntax.scan(plaintext, file: file)
         outline = merged
-        var expected = o
-        for (path, value) in replace { expected[path] = value }
-        for path in remove { expected[path] = nil }
-        for leaf in add { expected[leaf.path] = t[leaf.path] }
-        let got = Dictionary(merged.leaves.map { ($0.path, Array(plaintext[$0.range])) }, uniquingKeysWith: { a, _ in a })
-        guard got.count == expected.count, expected.allSatisfy({ got[$0.key] == $0.value.raw }) else {
+        let got = merged.leaves
+        let valid: Bool
+        if positions != nil {
+            // Same keys in the same order; only replaced values may differ from ours.
+            valid =
+                got.count == oLeaves.count
+                && got.indices.allSatisfy { i in
+                    got[i].path == oLeaves[i].path
+                        && plaintext[got[i].range].elementsEqual(replace[got[i].path]?.raw ?? Array(ours.plaintext[oLeaves[i].range]))
+                }
+        } else {
+            var expected = Dictionary(oLeaves.map { ($0.path, Array(ours.plaintext[$0.range])) }, uniquingKeysWith: { a, _ in a })
+            for (path, value) in replace { expected[path] = value.raw }
+            for path in remove { expected[path] = nil }
+            for leaf in add { expected[leaf.path] = t[leaf.path]!.raw }
+            let found = Dictionary(got.map { ($0.path, Array(plaintext[$0.range])) }, uniquingKeysWith: { a, _ in a })
+            valid = found == expected
+        }
+        guard valid else {
             throw HushError(.badInput, "\(file): the changes of both branches cannot be combined by key", hint: "merge this file by hand: `hush edit` it")
         }
     }
