@@ -22,7 +22,12 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        .target(name: "HushKit", dependencies: ["CSodium", "CYAML"]),
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
+        ),
+        .target(name: "HushKit", dependencies: ["CSodium", "CYAML", "CPCRE2"]),
         .executableTarget(
             name: "hush",
             dependencies: ["HushKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]

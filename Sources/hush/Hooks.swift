@@ -45,7 +45,7 @@ struct Hooks: ParsableCommand, Exemplified {
             guard !problems.isEmpty else { return }
             for problem in problems { Console.err("hush: error: \(problem.message)\n") }
             throw HushError(
-                .checkFailed, "commit refused: \(problems.count) problem(s) in staged files under .secrets/",
+                .checkFailed, "commit refused: \(problems.count) problem(s) in the staged changes",
                 hint:
                     "unstage a plaintext file (`git rm --cached FILE`) and seal it with `hush encrypt FILE --env ENV`; restore a damaged one with `git checkout HEAD -- FILE` or re-seal it with `hush edit`"
             )

@@ -22,6 +22,7 @@ struct Hush: ParsableCommand, Exemplified {
             Edit.self,
             Exec.self,
             Verify.self,
+            Scan.self,
             Sync.self,
             Rekey.self,
             Access.self,

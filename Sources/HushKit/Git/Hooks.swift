@@ -144,8 +144,14 @@ public enum GitHooks {
                 if let problem = try check(path, mode: mode, blob: blob, objects: objects, identities: identities) { problems.append(problem) }
             }
         }
-        // Secret scanning: `hush scan --staged` (a later issue) runs here, over every staged
-        // file, and appends what it finds to `problems`.
+        // Secret scanning: `hush scan --staged` over the staged changes (docs/scan.md); its
+        // .secrets/ structure check is the one above.
+        var scan = ScanOptions()
+        scan.mode = .staged
+        scan.identityFiles = identityFiles
+        for finding in try ScanCommand.run(scan).findings where finding.rule != ScanFinding.unsealedSecretsRule {
+            problems.append(HushError(.checkFailed, ScanReport.text([finding]).trimmingNewlines()))
+        }
         return problems
     }
 

@@ -1,0 +1,84 @@
+// Database and message-broker credentials: connection URLs with a password, JDBC URLs,
+// ADO.NET / ODBC connection strings.
+// Constraints on the pattern syntax: see `ScanRules` (PCRE2 and ICU must read it alike).
+
+extension ScanRules {
+    /// `scheme://user:password@host`: the password is the secret; a password equal to the user
+    /// name (`guest:guest`) is left out by the pattern itself (a back-reference in a lookahead).
+    static func connectionURL(_ id: String, _ description: String, keywords: [String], scheme: String) -> ScanRule {
+        ScanRule(
+            id: id, description: description, keywords: keywords,
+            pattern: #"(?i:"# + scheme + #")://(?<user>[^\s:@/"'`<>]{0,64}):(?!\k<user>@)(?<secret>[^\s@/"'`<>]{3,128})@[A-Za-z0-9_.\[\]-]"#,
+            validate: { SecretHeuristics.isPlausiblePassword($0) })
+    }
+
+    static let databases: [ScanRule] = [
+        connectionURL(
+            "postgres-connection-url", "PostgreSQL connection URL with a password", keywords: ["postgres://", "postgresql://", "postgresql+", "postgres+"],
+            scheme: #"postgres(?:ql)?(?:\+[a-z0-9]+)?"#),
+        connectionURL(
+            "mysql-connection-url", "MySQL or MariaDB connection URL with a password", keywords: ["mysql://", "mysql+", "mariadb://", "mariadb+", "mysqlx://"],
+            scheme: #"(?:mysql|mysqlx|mariadb)(?:\+[a-z0-9]+)?"#),
+        connectionURL(
+            "mongodb-connection-url", "MongoDB connection URL with a password", keywords: ["mongodb://", "mongodb+srv://"],
+            scheme: #"mongodb(?:\+srv)?"#),
+        connectionURL(
+            "redis-connection-url", "Redis or Valkey connection URL with a password", keywords: ["redis://", "rediss://", "valkey://", "valkeys://"],
+            scheme: #"rediss?|valkeys?"#),
+        connectionURL(
+            "amqp-connection-url", "AMQP (RabbitMQ) connection URL with a password", keywords: ["amqp://", "amqps://"],
+            scheme: #"amqps?"#),
+        connectionURL(
+            "mssql-connection-url", "SQL Server connection URL with a password", keywords: ["mssql://", "sqlserver://", "mssql+"],
+            scheme: #"(?:mssql|sqlserver)(?:\+[a-z0-9]+)?"#),
+        connectionURL(
+            "oracle-connection-url", "Oracle or DB2 connection URL with a password", keywords: ["oracle://", "oracle+", "db2://", "ibm_db_sa://"],
+            scheme: #"(?:oracle|db2|ibm_db_sa)(?:\+[a-z0-9]+)?"#),
+        connectionURL(
+            "clickhouse-connection-url", "ClickHouse, CockroachDB, Snowflake or TiDB connection URL with a password",
+            keywords: ["clickhouse://", "clickhouse+", "cockroachdb://", "snowflake://", "tidb://"],
+            scheme: #"(?:clickhouse|cockroachdb|snowflake|tidb)(?:\+[a-z0-9]+)?"#),
+        connectionURL(
+            "neo4j-connection-url", "Neo4j, Couchbase, Cassandra or CouchDB connection URL with a password",
+            keywords: ["neo4j://", "neo4j+s://", "bolt://", "couchbase://", "couchbases://", "cassandra://", "couchdb://"],
+            scheme: #"neo4j(?:\+s{1,2}c?)?|bolt|couchbases?|cassandra|couchdb"#),
+        connectionURL(
+            "broker-connection-url", "NATS, Kafka, MQTT or STOMP connection URL with a password",
+            keywords: ["nats://", "kafka://", "mqtt://", "mqtts://", "stomp://"],
+            scheme: #"nats|kafka|mqtts?|stomp"#),
+        ScanRule(
+            id: "jdbc-password", description: "Password in a JDBC URL (…;password=… or ?password=…)", keywords: ["jdbc:"],
+            pattern: #"jdbc:[a-z0-9:]+[^\s"'`]*?[?&;](?i:password|pwd)=(?<secret>[^&;\s"'`]{3,128})"#,
+            validate: { SecretHeuristics.isPlausiblePassword($0) }),
+        ScanRule(
+            id: "connection-string-password", description: "Password in an ADO.NET or ODBC connection string (Password=…;)",
+            keywords: ["password", "pwd"],
+            pattern:
+                #"(?i:server|data source|host|hostname|address|addr|uid|user id|userid|user|username|database|initial catalog|dsn|driver)[ \t]*=[^;\r\n]{1,200};[^\r\n]{0,300}?(?i:password|pwd)[ \t]*=[ \t]*(?<secret>\{[^}\r\n]{3,128}\}|[^;"'`\s]{3,128})"#,
+            validate: { SecretHeuristics.isPlausiblePassword($0) }),
+    ]
+}
+
+extension SecretHeuristics {
+    /// Passwords people pick for local databases and brokers, and that documentation shows; not
+    /// findings in a connection string.
+    static let commonDevelopmentPasswords: Set<String> = [
+        "postgres", "postgresql", "mysql", "mariadb", "mongo", "mongodb", "redis", "rabbitmq", "guest", "root", "admin",
+        "user", "pass", "pwd", "sa", "oracle", "neo4j", "couchbase", "cassandra", "kafka", "nats", "tiger", "scott",
+        "dbpass", "dbpassword", "db_password", "mypassword", "mysecret", "s3cr3t", "hunter2", "1234", "123456", "toor",
+    ]
+
+    /// A password in a connection string or URL: not a placeholder, a reference or a stock
+    /// development password, and either mixed (two character classes) or long.
+    public static func isPlausiblePassword(_ value: some StringProtocol) -> Bool {
+        var text = String(value)
+        if text.hasPrefix("{"), text.hasSuffix("}") { text = String(text.dropFirst().dropLast()) }
+        let lower = text.lowercased()
+        guard text.utf8.count >= 4, !commonDevelopmentPasswords.contains(lower) else { return false }
+        if isPlaceholder(text) || isKnownExample(text) || isRepetitive(text) || hasLongSequence(text) { return false }
+        if text.hasPrefix("$") || text.hasPrefix("%") || text.hasPrefix(":") || isDottedIdentifier(text) || isConstantName(text) {
+            return false
+        }
+        return characterClassCount(text) >= 2 || text.utf8.count >= 12
+    }
+}

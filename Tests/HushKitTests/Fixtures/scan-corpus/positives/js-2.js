@@ -1,0 +1,8 @@
+// config.js (corpus: fake values)
+const LINODE_TOKEN = '1ae530ed3e6143026d6894d73ccea83a0ff7906a7943bbf52ef66dc9bd78f0ab';
+const HF_TOKEN = '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';
+const GITHUB_TOKEN = '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';
+const DIGITALOCEAN_ACCESS_TOKEN = 'dop_v1_7eaa9cb1c92bc9c42fb54885f34aaa8ed8491433f5b737d2ac6d6c6caf5c0395';
+const ALIBABA_CLOUD_ACCESS_KEY_ID = 'LTAI5tSRehZRANGf7m1TY6cA';
+const OPENAI_API_KEY = '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';
+const REGISTRATION_TOKEN = 'GR1348941p4DdzLG2VMNF1UMhUW75';

@@ -1,0 +1,11 @@
+# settings.py (corpus: fake values)
+import os
+
+GEM_HOST_API_KEY = "rubygems_fbe2c84753145eea8b94da8355d01bca3a8e3222a375cc1a"
+SHIPPO_API_TOKEN = "shippo_live_5f316780929d2d874bf9dc277dfb590d47515193"
+SQUARE_APPLICATION_SECRET = "sq0csp-jCy6tDC8uZGUDU9iqlxPgYhB1Jn-6aGFHi0Y8cfBTuR"
+HCLOUD_TOKEN = "1AR8gW7ftwTdAzuvgEwahqZqaaMv7coC36256njBXKs90vepzOKIMF5mv2QJyIvm"
+OPENROUTER_API_KEY = "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"
+FACEBOOK_APP_SECRET = "c62ca52c4162a7d71db7540b0bc9c715"
+SF_ACCESS_TOKEN = "00DzNX9nhiqknHGKGA!Hf6gxFQwOthdtu98D6JUmYMdncQQQzlW402aMuZWgpL3QaVMo6ncuBCn6ech4qsVDw3xs1ilJ7O6KCpCuTonWZ3SNmsXuzva"
+SERVICEBUS_CONNECTION = "Endpoint=sb://orders-taahx.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=kyHZ0tueJ88BxC87JcoIHJhJOY1TUWDx0IMgtifh4E6="
