@@ -224,7 +224,7 @@ final class ScanEngine: @unchecked Sendable {
             let secret = (match.secret.lowerBound + window.range.lowerBound)..<(match.secret.upperBound + window.range.lowerBound)
             guard !secret.isEmpty else { continue }
             let text = UnsafeBufferPointer(rebasing: bytes[secret])
-            if let minimum = rule.minEntropy, Self.entropy(text) < minimum { continue }
+            if let minimum = rule.minEntropy, SecretHeuristics.entropy(bytes: text) < minimum { continue }
             if let validate = rule.validate, !validate(String(decoding: text, as: UTF8.self)) { continue }
             if Self.insideSealedToken(bytes, secret) { continue }
             found.append(Match(rule: r, secret: secret))
@@ -265,20 +265,6 @@ final class ScanEngine: @unchecked Sendable {
         guard position < bytes.count, let base = bytes.baseAddress else { return bytes.count }
         guard let hit = memchr(base + position, 0x0A, bytes.count - position) else { return bytes.count }
         return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-    }
-
-    /// Shannon entropy of the bytes, in bits per byte.
-    static func entropy(_ bytes: UnsafeBufferPointer<UInt8>) -> Double {
-        guard !bytes.isEmpty else { return 0 }
-        var counts = [Int](repeating: 0, count: 256)
-        for byte in bytes { counts[Int(byte)] += 1 }
-        let total = Double(bytes.count)
-        var sum = 0.0
-        for count in counts where count > 0 {
-            let p = Double(count) / total
-            sum -= p * log2(p)
-        }
-        return sum
     }
 
     private static let sealedOpen = Array("ENC[hush:".utf8)

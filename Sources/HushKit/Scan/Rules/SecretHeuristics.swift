@@ -8,7 +8,12 @@ public enum SecretHeuristics {
 
     /// Shannon entropy of `text` in bits per byte (0 for empty text).
     public static func entropy(_ text: some StringProtocol) -> Double {
-        let bytes = Array(text.utf8)
+        entropy(bytes: text.utf8)
+    }
+
+    /// Shannon entropy of `bytes` in bits per byte (0 when empty); the engine's `minEntropy`
+    /// check uses it on the matched bytes directly.
+    public static func entropy(bytes: some Collection<UInt8>) -> Double {
         guard !bytes.isEmpty else { return 0 }
         var counts = [Int](repeating: 0, count: 256)
         for b in bytes { counts[Int(b)] += 1 }

@@ -432,7 +432,7 @@ write_positive(cf, text)
 labels.sort(key=lambda x: (x["file"], x["line"]))
 NEG_UNITS = {  # how each negatives file is cut into snippets: one per line, or per blank-line-separated block
     "placeholders.env": "lines", "documentation.md": "lines", "package-lock.json": "lines", "yarn.lock": "lines",
-    "Package.resolved.json": "lines", "go.sum": "lines", "Cargo.lock": "lines", "hashes.txt": "lines", "uuids.json": "lines",
+    "swiftpm-resolved.json": "lines", "go.sum": "lines", "Cargo.lock": "lines", "hashes.txt": "lines", "uuids.json": "lines",
     "git-log.txt": "lines", "images.css": "lines", "vendor.min.js": "lines", "sealed.env": "lines", "sealed.yaml": "lines",
     "code-references.py": "lines", "k8s-secret-refs.yaml": "lines", "public-keys.pem": "blocks", "i18n.json": "lines",
     "settings-lookalikes.yaml": "lines", "ci-workflow.yaml": "lines",
@@ -585,7 +585,7 @@ for name in ["swift-argument-parser", "swift-crypto", "jwt-kit", "swift-secret-s
     resolved += ['    {', f'      "identity" : "{name}",', '      "kind" : "remoteSourceControl",', f'      "location" : "https://github.com/example/{name}",',
                  '      "state" : {', f'        "revision" : "{r(HEX, 40)}",', f'        "version" : "{rng.randrange(1, 5)}.{rng.randrange(10)}.0"', '      }', '    },']
 resolved += ['  ],', '  "version" : 3', '}']
-write_negative("Package.resolved.json", "\n".join(resolved) + "\n")
+write_negative("swiftpm-resolved.json", "\n".join(resolved) + "\n")
 
 gosum = []
 for mod in ["github.com/golang-jwt/jwt/v5", "golang.org/x/oauth2", "github.com/hashicorp/vault/api", "golang.org/x/crypto", "github.com/aws/aws-sdk-go-v2/credentials", "cloud.google.com/go/secretmanager"]:
