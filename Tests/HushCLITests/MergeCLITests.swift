@@ -94,6 +94,9 @@ import Testing
         #expect(!conflicted.contains("<<<<<<<") && !conflicted.contains("bob-pw") && !conflicted.contains("alice-pw"))
         let verify = try w.hush(["verify"], in: w.alice, key: w.aliceKey)
         #expect(verify.status == 1 && verify.stderr.contains("unresolved merge conflicts: db.password"))
+        let read = try w.hush(["get", "prod", "db.password"], in: w.alice, key: w.aliceKey)
+        #expect(read.stdout == "alice-pw" && read.stderr.contains("hush: warning: .secrets/prod.yaml has unresolved merge conflicts (db.password)"))
+        #expect(!verify.stderr.contains("warning"))
         // The editor sees both values decrypted; this one keeps theirs.
         let script = w.box.root.appendingPathComponent("pick-theirs.sh")
         let seenPath = w.box.root.appendingPathComponent("seen.yaml").path

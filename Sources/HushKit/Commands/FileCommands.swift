@@ -42,7 +42,7 @@ public enum FileCommands {
         }
         return envs.map { env in
             do {
-                let opened = try vault.open(env)
+                let opened = try vault.open(env, quiet: true)
                 // Opening checks every conflict's value too; an unresolved merge still fails.
                 let conflicts = try opened.conflicts()
                 guard conflicts.isEmpty else {

@@ -24,9 +24,16 @@ public final class Vault {
     }
 
     /// Reads, authenticates and decrypts an environment.
-    func open(_ env: EnvironmentFile) throws -> OpenedFile {
+    /// A file with unresolved merge conflicts still opens (with ours' values), with a warning
+    /// on stderr unless `quiet` (`verify` and `scan` report conflicts their own way).
+    func open(_ env: EnvironmentFile, quiet: Bool = false) throws -> OpenedFile {
         let file = try sealed(env)
-        return try file.decrypt(file.unlock(with: identities()))
+        let opened = try file.decrypt(file.unlock(with: identities()))
+        if !quiet, !file.trailer.conflicts.isEmpty {
+            let keys = file.trailer.conflicts.map(\.path).joined(separator: ", ")
+            Console.err("hush: warning: \(env.display) has unresolved merge conflicts (\(keys)); run `hush edit \(env.name)` to choose\n")
+        }
+        return opened
     }
 
     /// Runs `change` on the opened file under the `.secrets/` lock and writes what it returns,

@@ -14,7 +14,7 @@ enum VaultValues {
         var seen = Set<[UInt8]>()
         var opened = 0
         for env in environments {
-            guard let file = try? vault.open(env) else { continue }
+            guard let file = try? vault.open(env, quiet: true) else { continue }
             opened += 1
             for leaf in file.outline.leaves {
                 for literal in forms(leaf.value, environment: env.name, key: KeyPath.display(leaf.path)) where seen.insert(literal.bytes).inserted {
