@@ -16,6 +16,15 @@ struct IdentityOptions: ParsableArguments {
     }
 }
 
+/// The environment and key that `set`, `get` and `unset` address.
+struct ValueAddress: ParsableArguments {
+    @Argument(help: "Environment name or sealed file path.")
+    var env: String
+
+    @Argument(help: "Key (dotted path for nested YAML).")
+    var key: String
+}
+
 enum CLI {
     /// Parses, runs, and turns errors into `hush: error:` / `hush: hint:` lines and the
     /// documented exit status.

@@ -8,17 +8,13 @@ struct GetValue: ParsableCommand, Exemplified {
         discussion: "Prints the value exactly; a newline is added only when stdout is a terminal.")
     static let example = "  hush get production DATABASE_URL\n  psql \"$(hush get production database.url)\""
 
-    @Argument(help: "Environment name or sealed file path.")
-    var env: String
-
-    @Argument(help: "Key (dotted path for nested YAML).")
-    var key: String
+    @OptionGroup var value: ValueAddress
 
     @OptionGroup var identity: IdentityOptions
 
     func run() throws {
-        let value = try ValueCommands.get(identity.vault(), env: env, key: key)
-        Console.out(value + (Terminal.isStandardOutput ? "\n" : ""))
+        let text = try ValueCommands.get(identity.vault(), env: value.env, key: value.key)
+        Console.out(text + (Terminal.isStandardOutput ? "\n" : ""))
     }
 }
 
@@ -38,15 +34,11 @@ struct Unset: ParsableCommand, Exemplified {
     static let configuration = CommandConfiguration(abstract: "Remove one key and its value.")
     static let example = "  hush unset staging OLD_API_KEY"
 
-    @Argument(help: "Environment name or sealed file path.")
-    var env: String
-
-    @Argument(help: "Key (dotted path for nested YAML).")
-    var key: String
+    @OptionGroup var value: ValueAddress
 
     @OptionGroup var identity: IdentityOptions
 
     func run() throws {
-        try ValueCommands.unset(identity.vault(), env: env, key: key)
+        try ValueCommands.unset(identity.vault(), env: value.env, key: value.key)
     }
 }
