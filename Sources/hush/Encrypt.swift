@@ -5,7 +5,7 @@ struct Encrypt: ParsableCommand, Exemplified {
     static let configuration = CommandConfiguration(
         abstract: "Import a plaintext YAML or dotenv file as a new environment.",
         discussion:
-            "Seals FILE to every member in recipients/ as .secrets/ENV.yaml or .secrets/ENV.env (by FILE's extension). Refuses to overwrite an existing environment. FILE itself is left alone: delete it yourself."
+            "Seals FILE, to the members the access policy grants ENV (every member in recipients/ when it is not listed), as .secrets/ENV.yaml or .secrets/ENV.env (by FILE's extension). Refuses to overwrite an existing environment. FILE itself is left alone: delete it yourself."
     )
     static let example = "  hush encrypt .env.production --env production && rm .env.production"
 
