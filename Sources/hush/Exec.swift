@@ -5,12 +5,15 @@ struct Exec: ParsableCommand, Exemplified {
     static let configuration = CommandConfiguration(
         abstract: "Run a command with an environment's secrets as environment variables.",
         discussion:
-            "Nested YAML keys are flattened: parts joined by '_' and upper-cased (database.url becomes DATABASE_URL, hosts.0 becomes HOSTS_0); a key that does not make a valid variable name is an error. hush replaces itself with the command (same process id, signals go straight to it, its exit status is the status). Secret values override variables already set unless --no-override."
+            "Nested YAML keys are flattened: parts joined by '_' and upper-cased (database.url becomes DATABASE_URL, hosts.0 becomes HOSTS_0); a key that does not make a valid variable name is an error. hush replaces itself with the command (same process id, signals go straight to it, its exit status is the status). Secret values override variables already set unless --no-override. The command does not see HUSH_IDENTITY or HUSH_IDENTITY_FILE unless --keep-identity."
     )
     static let example = "  hush exec production -- ./server --port 8080"
 
     @Flag(name: .customLong("no-override"), help: "Keep variables that are already set.")
     var noOverride = false
+
+    @Flag(name: .customLong("keep-identity"), help: "Pass HUSH_IDENTITY and HUSH_IDENTITY_FILE on to the command (removed by default).")
+    var keepIdentity = false
 
     @OptionGroup var identity: IdentityOptions
 
@@ -22,6 +25,6 @@ struct Exec: ParsableCommand, Exemplified {
 
     func run() throws {
         let argv = command.first == "--" ? Array(command.dropFirst()) : command
-        try ExecCommand.run(identity.vault(), env: env, command: argv, override: !noOverride)
+        try ExecCommand.run(identity.vault(), env: env, command: argv, override: !noOverride, keepIdentity: keepIdentity)
     }
 }

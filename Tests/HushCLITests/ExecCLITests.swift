@@ -60,6 +60,19 @@ import Testing
         expectFailure(try box.hush(["exec", "prod", "--", "./not-executable"]), status: 126, mentions: "cannot run")
     }
 
+    @Test func theIdentityIsNotPassedOnUnlessAsked() throws {
+        let box = try vault()
+        let file = box.home.appendingPathComponent(".config/hush/identity")
+        let env = ["HUSH_IDENTITY": try String(contentsOf: file, encoding: .utf8), "HUSH_IDENTITY_FILE": file.path]
+        let echo = ["/bin/sh", "-c", "echo ${HUSH_IDENTITY:-none} ${HUSH_IDENTITY_FILE:-none} $PORT"]
+        let plain = try box.hush(["exec", "prod", "--"] + echo, env: env)
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(plain.stdout == "none none 8080\n")
+        let kept = try box.hush(["exec", "--keep-identity", "prod", "--"] + echo, env: env)
+        #expect(kept.status == 0, "\(kept.stderr)")
+        #expect(kept.stdout.contains("AGE-SECRET-KEY-1") && kept.stdout.hasSuffix(" \(env["HUSH_IDENTITY_FILE"]!) 8080\n"), "\(kept.stdout)")
+    }
+
     @Test func aValueWithNulIsRefused() throws {
         let box = try Sandbox()
         try box.initialise()

@@ -9,9 +9,15 @@
 /// `hush exec ENV -- CMD ARGS…`: decrypts in memory, puts the values into the environment and
 /// replaces this process with the command, so it keeps the process id, receives signals
 /// directly and its exit status is the exit status. Plaintext never touches disk.
+///
+/// The command does not inherit `HUSH_IDENTITY` or `HUSH_IDENTITY_FILE` unless `keepIdentity`:
+/// it needs the environment's values, not the key that opens every environment the key can
+/// read, and a child (a server, a deploy tool, a third-party script) is rarely as trusted as
+/// the step that runs it. A value of the environment itself with one of those names is still
+/// set, since the vault's owner put it there.
 public enum ExecCommand {
     /// Does not return on success.
-    public static func run(_ vault: Vault, env envName: String, command: [String], override: Bool) throws -> Never {
+    public static func run(_ vault: Vault, env envName: String, command: [String], override: Bool, keepIdentity: Bool = false) throws -> Never {
         guard let program = command.first else {
             throw HushError(.badInput, "no command given", hint: "write it after --, e.g. hush exec \(envName) -- ./server")
         }
@@ -22,7 +28,8 @@ public enum ExecCommand {
                 .badInput, "the value of \(bad.name) contains a NUL character, which an environment variable cannot hold",
                 hint: "use `hush get` or `hush decrypt` for binary values")
         }
-        let code = Subprocess.replaceProcess(command, adding: variables, override: override)
+        let removing = keepIdentity ? [] : KeyDiscovery.environmentVariables
+        let code = Subprocess.replaceProcess(command, adding: variables, removing: removing, override: override)
         throw HushError(
             code == ENOENT ? .commandNotFound : .cannotExecute, "cannot run \(program): \(Platform.errorText(code))",
             hint: code == ENOENT ? "check the command name and PATH" : "check the file's permissions")

@@ -6,6 +6,10 @@
 /// A source the user named (1-3) that cannot be used is an error. A default location (4-5)
 /// that cannot be used is skipped, and its problem is reported only when nothing else was found.
 public enum KeyDiscovery {
+    /// The environment variables that carry an identity or name its file: `hush exec` keeps
+    /// them from the command it runs unless asked to.
+    public static let environmentVariables: Set<String> = ["HUSH_IDENTITY", "HUSH_IDENTITY_FILE"]
+
     /// The default identity file `hush keygen` writes.
     public static var defaultIdentityPath: String {
         let config = Platform.environment("XDG_CONFIG_HOME").flatMap { $0.isEmpty ? nil : $0 } ?? Platform.homeDirectory() + "/.config"

@@ -171,23 +171,26 @@ enum Subprocess {
         return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
     }
 
-    /// Replaces this process with `argv`, its environment being the current one plus
-    /// `variables`. A variable already set keeps its value unless `override` is true. The
-    /// program is looked up as `execvp` does, in this process's PATH. Returns the `errno` of a
-    /// failed exec; does not return otherwise.
+    /// Replaces this process with `argv`, its environment being the current one without the
+    /// variables named in `removing`, plus `variables`. A variable already set keeps its value
+    /// unless `override` is true. The program is looked up as `execvp` does, in this process's
+    /// PATH. Returns the `errno` of a failed exec; does not return otherwise.
     ///
     /// The environment block is built once and passed to `execve`: calling `setenv` per
     /// variable rescans the whole environment each time, which is quadratic in its size.
-    static func replaceProcess(_ argv: [String], adding variables: [(name: String, value: String)], override: Bool) -> Int32 {
+    static func replaceProcess(
+        _ argv: [String], adding variables: [(name: String, value: String)], removing: Set<String> = [], override: Bool
+    ) -> Int32 {
         var entries: [UnsafeMutablePointer<CChar>?] = []
         var index: [String: Int] = [:]
         var cursor = environ
         while let entry = cursor.pointee {
             let text = String(cString: entry)
             let name = text.firstIndex(of: "=").map { String(text[..<$0]) } ?? text
+            cursor += 1
+            if removing.contains(name) { continue }
             if index[name] == nil { index[name] = entries.count }
             entries.append(entry)
-            cursor += 1
         }
         entries.reserveCapacity(entries.count + variables.count + 1)
         for (name, value) in variables {
