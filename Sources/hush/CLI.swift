@@ -42,7 +42,14 @@ enum CLI {
         return try? type.parse(Array(arguments.dropFirst()))
     }
 
+    /// First arguments that only print text: the rest of the run never sees plaintext.
+    private static let textOnly: Set<String> = ["help", "-h", "--help", "--version"]
+
     static func main(_ root: Hush.Type) {
+        // Before anything is parsed or decrypted: no core file, no debugger attach. Every
+        // command but help is hardened, not only those that decrypt, because it is two system
+        // calls and `scan`, `diff`, `log` and the git drivers decrypt as a side effect.
+        if let first = CommandLine.arguments.dropFirst().first, !textOnly.contains(first) { ProcessHardening.apply() }
         do {
             var command = try parseHotCommand() ?? root.parseAsRoot()
             if let note = GitSetup.pendingNote(arguments: CommandLine.arguments) { Console.err(note) }
