@@ -43,6 +43,22 @@ import Testing
         #expect(lines[2].contains(".config/hush/identity"))
     }
 
+    @Test func anIdentityFileOthersCanReadIsWarnedAboutOnce() throws {
+        let box = try Sandbox()
+        let key = try box.keygen("a")
+        let quiet = try box.hush(["whoami", "--identity", key.path])
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(quiet.stderr)")
+        #expect(chmod(key.path, 0o644) == 0)
+        // Named twice, loaded twice, warned about once; the key still works.
+        let warned = try box.hush(["whoami", "--identity", key.path, "--identity", key.path])
+        #expect(warned.status == 0)
+        #expect(warned.stdout.hasPrefix(key.recipient))
+        #expect(warned.stderr == "hush: warning: identity file \(key.path) is readable by others (mode 0644); run chmod 600 \(key.path)\n")
+        // The key text in HUSH_IDENTITY has no file to check.
+        let text = try String(contentsOfFile: key.path, encoding: .utf8)
+        #expect(try box.hush(["whoami"], env: ["HUSH_IDENTITY": text]).stderr.isEmpty)
+    }
+
     @Test func noIdentityIsAClearError() throws {
         let box = try Sandbox()
         expectFailure(try box.hush(["whoami"]), status: 3, mentions: "no identity found")

@@ -46,6 +46,7 @@ public enum KeyDiscovery {
     }
 
     private static func readText(_ file: String) throws -> String {
+        IdentityFileMode.warnIfReadableByOthers(file)
         do {
             return String(decoding: try FileSystem.read(file), as: UTF8.self)
         } catch let error as HushError {
