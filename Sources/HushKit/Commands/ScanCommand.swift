@@ -105,6 +105,7 @@ public enum ScanCommand {
         var literals: [VaultLiteral] = []
         if options.vaultValues, let root {
             let repository = (try? Repository.find()) ?? Repository(root: root)
+            try repository.checkFolders()
             let found = VaultValues.literals(Vault(repository: repository, identityFiles: options.identityFiles))
             literals = found.literals
             statistics.environmentsOpened = found.opened

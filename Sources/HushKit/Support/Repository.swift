@@ -16,16 +16,36 @@ public struct Repository: Sendable {
         var gitRoot: String?
         while true {
             if FileSystem.isDirectory(folder + "/.secrets") || FileSystem.isDirectory(folder + "/recipients") {
-                return Repository(root: folder)
+                let repository = Repository(root: folder)
+                try repository.checkFolders()
+                return repository
             }
             if gitRoot == nil && FileSystem.exists(folder + "/.git") { gitRoot = folder }
             if folder == "/" || folder.isEmpty { break }
             folder = Paths.folder(of: folder)
         }
-        if let gitRoot { return Repository(root: gitRoot) }
+        if let gitRoot {
+            // A dangling `.secrets` link is not a folder, so the walk went past it: check here too.
+            let repository = Repository(root: gitRoot)
+            try repository.checkFolders()
+            return repository
+        }
         throw HushError(
             .badInput, "not inside a Hush repository (no .secrets/ or recipients/ found here or above)",
             hint: "run `hush init` at the top of your git repository")
+    }
+
+    /// Refuses a `.secrets` or `recipients` that is a symbolic link. Followed, such a link
+    /// would have `set` write sealed files, or `recipients add` member keys, wherever it points,
+    /// and a cloned repository could aim it at another repository's vault; a real folder
+    /// directly under `root` is inside the work tree, so one `lstat` per folder covers both.
+    public func checkFolders() throws {
+        for name in [".secrets", "recipients"] {
+            guard let target = FileSystem.symbolicLinkTarget(root + "/" + name) else { continue }
+            throw HushError(
+                .badInput, "\(name) is a symbolic link (to \(target)); Hush refuses to follow it",
+                hint: "replace it with a real folder inside the repository")
+        }
     }
 
     /// The repository-relative form of a path, for messages.
