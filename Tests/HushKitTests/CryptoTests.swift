@@ -37,6 +37,33 @@ import Testing
         #expect(throws: CryptoFailure.badEncoding) { try Sodium.base64Decode(Array("a b".utf8)) }
     }
 
+    @Test func publicKeysMustBeCanonicallyEncoded() throws {
+        let normal = KeyAgreement.publicKey(of: KeyAgreement.generateSecretKey())
+        #expect(KeyAgreement.isUsablePublicKey(normal))
+        var topBit = normal
+        topBit[31] |= 0x80
+        #expect(!KeyAgreement.isUsablePublicKey(topBit))
+        // p = 2^255 - 19 little-endian, then p + 1: encodings of 0 and 1.
+        let p: [UInt8] = [0xED] + [UInt8](repeating: 0xFF, count: 30) + [0x7F]
+        var pPlusOne = p
+        pPlusOne[0] = 0xEE
+        #expect(!KeyAgreement.isUsablePublicKey(p) && !KeyAgreement.isUsablePublicKey(pPlusOne))
+        // The base point u = 9 is usable; written as 9 + p it is the same point, which only the
+        // canonical check refuses (X25519 itself reduces it and is happy).
+        let nine: [UInt8] = [9] + [UInt8](repeating: 0, count: 31)
+        var ninePlusP = p
+        ninePlusP[0] = 0xF6
+        #expect(KeyAgreement.isUsablePublicKey(nine) && !KeyAgreement.isUsablePublicKey(ninePlusP))
+        var pMinusOne = p
+        pMinusOne[0] = 0xEC
+        #expect(KeyAgreement.isCanonicalFieldElement(pMinusOne) && !KeyAgreement.isCanonicalFieldElement(p))
+        // Ed25519: bit 255 is x's sign, not part of the number; y >= p is refused.
+        var signed = pMinusOne
+        signed[31] |= 0x80
+        #expect(KeyAgreement.isCanonicalFieldElement(signed, signBit: true) && !KeyAgreement.isCanonicalFieldElement(signed))
+        #expect(throws: CryptoFailure.badPublicKey) { try KeyAgreement.x25519PublicKey(fromEd25519: p) }
+    }
+
     @Test func keyedHashDependsOnKeyAndFraming() {
         let k = KeyDerivation.randomDataKey()
         var h1 = KeyedHash(key: k)

@@ -19,13 +19,14 @@ enum KeyAgreement {
         return pk
     }
 
-    /// Whether `publicKey` can be sealed to: 32 bytes and not a small-order point. Such a
-    /// point makes every shared secret all-zero; libsodium refuses it in `seal`, and checking
-    /// when a key is read lets Hush reject it there, with the file and line, instead.
     private static let probeScalar = [UInt8](repeating: 0x2A, count: Int(crypto_scalarmult_SCALARBYTES))
 
+    /// Whether `publicKey` can be sealed to: 32 bytes, canonically encoded, and not a
+    /// small-order point. Such a point makes every shared secret all-zero; libsodium refuses it
+    /// in `seal`, and checking when a key is read lets Hush reject it there, with the file and
+    /// line, instead.
     static func isUsablePublicKey(_ publicKey: [UInt8]) -> Bool {
-        guard publicKey.count == publicKeyLength else { return false }
+        guard publicKey.count == publicKeyLength, isCanonicalFieldElement(publicKey) else { return false }
         // crypto_scalarmult fails exactly when the result is all-zero, which for a clamped
         // scalar (a multiple of the cofactor 8) happens exactly for small-order points. The
         // probe is a public constant: nothing secret is computed, so no guarded allocation
@@ -33,6 +34,22 @@ enum KeyAgreement {
         var shared = [UInt8](repeating: 0, count: Int(crypto_scalarmult_BYTES))
         let rc = crypto_scalarmult(&shared, probeScalar, publicKey)
         return rc == 0
+    }
+
+    /// Whether 32 little-endian bytes are the canonical encoding of a field element: a number
+    /// below p = 2^255 - 19, so bit 255 is clear. X25519 ignores bit 255 and reduces modulo p,
+    /// so without this one point would have several encodings, hence several `age1…` texts and
+    /// fingerprints, and one key could pass for two members. For an Ed25519 key pass
+    /// `signBit: true`: its bit 255 is the sign of x, and only the 255-bit y is checked.
+    ///
+    /// Plain comparisons, not constant time: public keys are public.
+    static func isCanonicalFieldElement(_ bytes: [UInt8], signBit: Bool = false) -> Bool {
+        guard bytes.count == 32 else { return false }
+        // p little-endian is ED FF … FF 7F: with top byte 7F, the value is >= p exactly when
+        // bytes 30…1 are all FF and byte 0 is at least ED.
+        let top = signBit ? bytes[31] & 0x7F : bytes[31]
+        guard top == 0x7F else { return top < 0x7F }
+        return bytes[1...30].contains { $0 != 0xFF } || bytes[0] < 0xED
     }
 
     /// `crypto_box_seal`: an anonymous, ephemeral-key encryption of `message` to `publicKey`.
@@ -63,9 +80,12 @@ enum KeyAgreement {
         return result
     }
 
-    /// Converts an Ed25519 public key (as in `ssh-ed25519` keys) to X25519.
+    /// Converts an Ed25519 public key (as in `ssh-ed25519` keys) to X25519. A non-canonical y
+    /// is refused: libsodium would reduce it, giving the same X25519 key a second `ssh-ed25519`
+    /// text.
     static func x25519PublicKey(fromEd25519 edPublicKey: [UInt8]) throws(CryptoFailure) -> [UInt8] {
         guard edPublicKey.count == Int(crypto_sign_PUBLICKEYBYTES) else { throw .badLength }
+        guard isCanonicalFieldElement(edPublicKey, signBit: true) else { throw .badPublicKey }
         Sodium.ensureInitialized()
         var out = [UInt8](repeating: 0, count: publicKeyLength)
         guard crypto_sign_ed25519_pk_to_curve25519(&out, edPublicKey) == 0 else { throw .badPublicKey }
