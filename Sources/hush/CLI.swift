@@ -61,7 +61,7 @@ enum CLI {
                 // Usage errors: the same two-line form as every other error, exit status 64.
                 // ArgumentParser lists choices over several lines; keep the one-line rule.
                 let message = root.message(for: error).split(separator: "\n").map { String($0.drop { $0 == " " }) }
-                Console.err("hush: error: \(message.filter { !$0.isEmpty }.joined(separator: " "))\n")
+                Console.err("hush: error: \(TerminalSafe.escape(message.filter { !$0.isEmpty }.joined(separator: " ")))\n")
                 Console.err("hush: hint: see `\(commandPath()) --help`\n")
                 root.exit(withError: ExitCode(64))
             }
@@ -75,9 +75,11 @@ enum CLI {
         root.exit(withError: nil)
     }
 
+    /// Messages name keys and files from the repository, so their bidirectional controls are
+    /// escaped (`TerminalSafe`) to keep the line reading as what it is.
     static func fail(_ error: HushError) -> Never {
-        Console.err("hush: error: \(error.message)\n")
-        if let hint = error.hint { Console.err("hush: hint: \(hint)\n") }
+        Console.err("hush: error: \(TerminalSafe.escape(error.message))\n")
+        if let hint = error.hint { Console.err("hush: hint: \(TerminalSafe.escape(hint))\n") }
         Hush.exit(withError: ExitCode(error.kind.rawValue))
     }
 

@@ -26,7 +26,7 @@ struct Keys: ParsableCommand, Exemplified {
     var env: String
 
     func run() throws {
-        for key in try ValueCommands.keys(Vault(repository: Repository.find()), env: env) { Console.out(key + "\n") }
+        for key in try ValueCommands.keys(Vault(repository: Repository.find()), env: env) { Console.out(TerminalSafe.escape(key) + "\n") }
     }
 }
 

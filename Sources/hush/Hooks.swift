@@ -43,7 +43,7 @@ struct Hooks: ParsableCommand, Exemplified {
         func run() throws {
             let problems = try GitHooks.preCommit(identityFiles: identity.identities)
             guard !problems.isEmpty else { return }
-            for problem in problems { Console.err("hush: error: \(problem.message)\n") }
+            for problem in problems { Console.err("hush: error: \(TerminalSafe.escape(problem.message))\n") }
             throw HushError(
                 .checkFailed, "commit refused: \(problems.count) problem(s) in the staged changes",
                 hint:

@@ -25,7 +25,7 @@ struct Log: ParsableCommand, Exemplified {
         let commits = try KeyHistory.log(vault.repository, env: env, key: key, identities: values ? vault.identities() : nil)
         if commits.isEmpty {
             let what = key.map { "key \($0)" } ?? env.map { "environment \($0)" } ?? ".secrets/"
-            Console.err("hush: no commit changes \(what)\n")
+            Console.err("hush: no commit changes \(TerminalSafe.escape(what))\n")
         }
         Console.out(KeyHistory.render(commits))
     }

@@ -20,7 +20,7 @@ struct MergeDriverCommand: ParsableCommand, Exemplified {
     func run() throws {
         let conflicts = try MergeDriver.run(identity.vault(), base: base, ours: ours, theirs: theirs, path: path)
         guard conflicts.isEmpty else {
-            Console.err("hush: merge conflict in \(path): \(conflicts.joined(separator: ", "))\n")
+            Console.err("hush: merge conflict in \(path): \(TerminalSafe.escape(conflicts.joined(separator: ", ")))\n")
             let env = String(path.split(separator: "/").last ?? Substring(path)).split(separator: ".").dropLast().joined(separator: ".")
             throw HushError(
                 .checkFailed, "both branches changed \(conflicts.count == 1 ? "this key" : "these keys") differently",

@@ -12,6 +12,7 @@ struct Status: ParsableCommand, Exemplified {
     @OptionGroup var identity: IdentityOptions
 
     func run() throws {
-        Console.out(StatusCommand.render(try StatusCommand.run(identity.vault())))
+        // The report names exposed keys; it is for people, so escape bidirectional controls.
+        Console.out(TerminalSafe.escape(StatusCommand.render(try StatusCommand.run(identity.vault()))))
     }
 }

@@ -35,7 +35,7 @@ enum SyncOutput {
             Console.out("\nThe new data key protects future values only. Change each of these at its source, then `hush set` it:\n")
             for change in exposed {
                 let who = change.revoked.joined(separator: ", ")
-                for key in change.exposed { Console.out("  \(change.env) \(key) (was readable by \(who))\n") }
+                for key in change.exposed { Console.out("  \(change.env) \(TerminalSafe.escape(key)) (was readable by \(who))\n") }
             }
         }
         if outcome.changes.isEmpty && outcome.notOpened.isEmpty {

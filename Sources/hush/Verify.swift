@@ -17,7 +17,7 @@ struct Verify: ParsableCommand, Exemplified {
         for verdict in try FileCommands.verify(identity.vault(), envs: envs) {
             if let error = verdict.error {
                 Console.out("FAIL \(verdict.file)\n")
-                Console.err("hush: error: \(error.message)\n")
+                Console.err("hush: error: \(TerminalSafe.escape(error.message))\n")
                 if worst == nil || error.kind == .integrity { worst = error }
             } else {
                 Console.out("ok   \(verdict.file) (\(verdict.values) values)\n")

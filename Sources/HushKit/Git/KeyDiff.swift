@@ -59,7 +59,7 @@ public enum KeyDiff {
                 var lines = [header]
                 for change in file.changes {
                     let mark = change.kind == .added ? "+" : change.kind == .removed ? "-" : "~"
-                    var line = "\(mark) \(change.key) (\(change.kind.rawValue))"
+                    var line = "\(mark) \(TerminalSafe.escape(change.key)) (\(change.kind.rawValue))"
                     if values {
                         switch change.kind {
                         case .added: line += ": " + KeyDiff.quoted(change.new ?? "")

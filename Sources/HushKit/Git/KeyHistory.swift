@@ -106,7 +106,7 @@ public enum KeyHistory {
                     out += "all values re-sealed (new data key)\n"
                     continue
                 default:
-                    out += change.kind.rawValue.padding(9) + " " + (change.key ?? "")
+                    out += change.kind.rawValue.padding(9) + " " + TerminalSafe.escape(change.key ?? "")
                 }
                 if let value = change.value { out += (change.kind == .removed ? " (was \(show(value)))" : " = \(show(value))") }
                 if let previous = change.previous { out += " (was \(show(previous)))" }

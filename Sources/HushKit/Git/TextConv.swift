@@ -10,6 +10,9 @@
 ///   `#hush:` line (format.md §5) and a real trailer line never has a space after the colon,
 ///   so the summary can be confused with neither.
 /// - A file that is not a sealed Hush file, or cannot be parsed as one, is printed as it is.
+/// - What is shown of a sealed file has its bidirectional controls escaped (`TerminalSafe`):
+///   the output is only ever displayed, and a key or value with U+202E could otherwise make a
+///   line of the diff read as something it is not.
 public enum TextConv {
     /// The text to print for the file at `path`. Only reading the file can fail.
     public static func render(file path: String, identityFiles: [String]) throws -> [UInt8] {
@@ -32,7 +35,7 @@ public enum TextConv {
                 out.append(0x0A)
                 notes.append("no newline at end of the document")
             }
-            return out + summary(file.trailer, notes: notes)
+            return TerminalSafe.escape(out + summary(file.trailer, notes: notes))
         } catch let error as HushError {
             switch error.kind {
             case .noKey: hidden = "values hidden: none of your identities opens this file"
@@ -42,7 +45,7 @@ public enum TextConv {
         } catch {
             hidden = "values hidden: \(error)"
         }
-        return sealedBody(file) + summary(file.trailer, notes: [hidden])
+        return TerminalSafe.escape(sealedBody(file) + summary(file.trailer, notes: [hidden]))
     }
 
     /// The body with every token replaced by `<sealed:TAG>`.

@@ -119,9 +119,10 @@ final class ScanWorker {
             } else {
                 let literal = engine.literals[-1 - match.rule]
                 let form = literal.form == "plain" ? "" : " (\(literal.form)-encoded)"
+                let key = TerminalSafe.escape(literal.key)
                 findings.append(
                     ScanFinding(
-                        rule: ScanFinding.vaultValueRule, message: "the value of \(literal.key) in environment \(literal.environment)\(form)",
+                        rule: ScanFinding.vaultValueRule, message: "the value of \(key) in environment \(literal.environment)\(form)",
                         path: display, line: line, column: column, redacted: "…",
                         fingerprint: ScanFinding.fingerprint(rule: ScanFinding.vaultValueRule, secret: secret), commit: commit,
                         environment: literal.environment, key: literal.key, form: literal.form))
