@@ -32,6 +32,9 @@ struct Hush: ParsableCommand, Exemplified {
             Log.self,
             Hooks.self,
             DiffCommand.self,
+            Upgrade.self,
+            Restore.self,
+            Exposed.self,
         ]
     )
 

@@ -5,7 +5,7 @@ struct Keygen: ParsableCommand, Exemplified {
     static let configuration = CommandConfiguration(
         abstract: "Create a new identity and print its recipient.",
         discussion:
-            "Writes an age-compatible identity (mode 0600) to ~/.config/hush/identity unless --output says otherwise, and prints its recipient (age1…) on stdout. With --output - the identity goes to stdout and the recipient to stderr, for pasting into a CI secret store."
+            "Writes an age-compatible identity (mode 0600) to ~/.config/hush/identity unless --output says otherwise, and prints its public keys on stdout: the recipient (age1…) and the signing key (hushsign1…) that `hush recipients add NAME` takes. With --output - the identity goes to stdout and the public keys to stderr, for pasting into a CI secret store."
     )
     static let example = "  hush keygen                       # writes ~/.config/hush/identity\n  hush keygen --output - > ci.key   # a deploy key for CI"
 
@@ -19,9 +19,9 @@ struct Keygen: ParsableCommand, Exemplified {
         let made = try KeyCommands.keygen(output: output, force: force)
         if let text = made.identityText {
             Console.out(text)
-            Console.err("\(made.recipient)\n")
+            Console.err("\(made.recipient)\n\(made.signingKey)\n")
         } else {
-            Console.out("\(made.recipient)\n")
+            Console.out("\(made.recipient)\n\(made.signingKey)\n")
             Console.err("hush: wrote identity to \(made.path ?? "")\n")
         }
     }

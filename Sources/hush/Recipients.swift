@@ -4,8 +4,8 @@ import HushKit
 struct Recipients: ParsableCommand, Exemplified {
     static let configuration = CommandConfiguration(
         abstract: "Manage who can read the secrets.",
-        subcommands: [Add.self, Remove.self, List.self])
-    static let example = "  hush recipients add bob age1…\n  hush recipients remove bob\n  hush recipients list"
+        subcommands: [Add.self, Remove.self, List.self, Pub.self])
+    static let example = "  hush recipients add bob age1… hushsign1…\n  hush recipients remove bob\n  hush recipients list\n  hush recipients pub --name alice > recipients/alice.pub"
 
     struct Add: ParsableCommand, Exemplified {
         static let configuration = CommandConfiguration(
@@ -14,12 +14,12 @@ struct Recipients: ParsableCommand, Exemplified {
                 "Writes recipients/NAME.pub. In each sealed file you can open and the policy (recipients/access.yaml) grants NAME, only the new wrap lines and the MAC line change. Environments you cannot open are named; someone who can must run `hush sync`."
         )
         static let example =
-            "  hush recipients add bob age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq\n  hush recipients add ci ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA…"
+            "  hush recipients add bob age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq hushsign1…\n  hush recipients add ci ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA…"
 
         @Argument(help: "Member name (letters, digits, '.', '_', '-').")
         var name: String
 
-        @Argument(help: "One or more public keys (age1… or ssh-ed25519 …).")
+        @Argument(help: "One or more public keys: age1… with its hushsign1… signing key (what `hush keygen` prints), or ssh-ed25519 ….")
         var keys: [String]
 
         @OptionGroup var identity: IdentityOptions
@@ -60,6 +60,24 @@ struct Recipients: ParsableCommand, Exemplified {
             for member in try RecipientsCommand.list(Repository.find()) {
                 Console.out("\(member.name)\t\(member.type)\t\(member.fingerprint)\n")
             }
+        }
+    }
+
+    struct Pub: ParsableCommand, Exemplified {
+        static let configuration = CommandConfiguration(
+            abstract: "Print your recipients/NAME.pub: your recipient and signing key.",
+            discussion:
+                "A member needs both lines in recipients/NAME.pub: the recipient to read, the signing key (hushsign1…, derived from the identity) to write. An ssh-ed25519 key signs as itself and needs one line."
+        )
+        static let example = "  hush recipients pub --name alice > recipients/alice.pub"
+
+        @Option(help: "A name for the comment line.")
+        var name: String?
+
+        @OptionGroup var identity: IdentityOptions
+
+        func run() throws {
+            Console.out(try KeyCommands.publicFile(identityFiles: identity.identities, name: name))
         }
     }
 }

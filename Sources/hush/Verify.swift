@@ -3,8 +3,10 @@ import HushKit
 
 struct Verify: ParsableCommand, Exemplified {
     static let configuration = CommandConfiguration(
-        abstract: "Check the MAC and every value of environments (all when none named).",
-        discussion: "Exit status 0 when all verify, 4 when any fails its integrity check, 3 when one cannot be opened with your keys.")
+        abstract: "Check the signature, MAC and every value of environments (all when none named), and that none was rolled back.",
+        discussion:
+            "Every file's signature is checked without a key: its writer must be a member allowed to write that environment. With a key that opens it, the MAC and every value are checked too. Each file's sequence number is compared with its last 200 versions on this branch (first parent). Exit status 0 when all verify, 4 when any fails its integrity or rollback check, 1 for an unresolved merge."
+    )
     static let example = "  hush verify\n  hush verify production staging"
 
     @Argument(help: "Environments to check.")
@@ -21,6 +23,7 @@ struct Verify: ParsableCommand, Exemplified {
                 if worst == nil || error.kind == .integrity { worst = error }
             } else {
                 Console.out("ok   \(verdict.file) (\(verdict.values) values)\n")
+                for note in verdict.notes { Console.err("hush: note: \(verdict.file): \(note)\n") }
             }
         }
         if let worst {

@@ -31,10 +31,13 @@ public enum FileCommands {
         public let file: String
         public let error: HushError?
         public let values: Int
+        /// What was not checked, and why (no key for the values, no git history).
+        public var notes: [String] = []
     }
 
-    /// Checks the trailer, the MAC and every value of each environment (all when `names` is
-    /// empty). A file the caller holds no key for fails with `.noKey`.
+    /// Checks each environment (all when `names` is empty): format and signature (no key
+    /// needed), then with a key the MAC and every value, and against git history that it was
+    /// not rolled back. A file the caller holds no key for passes on its signature, with a note.
     public static func verify(_ vault: Vault, envs names: [String]) throws -> [Verdict] {
         let envs = try names.isEmpty ? vault.repository.environments() : names.map(vault.repository.environment)
         guard !envs.isEmpty else {
@@ -42,7 +45,18 @@ public enum FileCommands {
         }
         return envs.map { env in
             do {
-                let opened = try vault.open(env, quiet: true)
+                let sealed = try vault.verified(env)
+                var notes: [String] = []
+                let freshness = Freshness.check(vault.repository, env, seq: sealed.trailer.seq, bytes: sealed.bytes)
+                if let stale = Freshness.error(env, freshness) { return Verdict(file: env.display, error: stale, values: 0) }
+                if case .notChecked(let why) = freshness { notes.append("rollback not checked: \(why)") }
+                let opened: OpenedFile
+                do {
+                    opened = try sealed.decrypt(sealed.unlock(with: vault.identities()))
+                } catch let error as HushError where error.kind == .noKey {
+                    notes.append("signed by \(sealed.trailer.signature?.name ?? "?"); values not checked: none of your keys opens it")
+                    return Verdict(file: env.display, error: nil, values: sealed.outline.leaves.count, notes: notes)
+                }
                 // Opening checks every conflict's value too; an unresolved merge still fails.
                 let conflicts = try opened.conflicts()
                 guard conflicts.isEmpty else {
@@ -52,7 +66,7 @@ public enum FileCommands {
                         error: HushError(.checkFailed, "\(env.display) has unresolved merge conflicts: \(keys)", hint: "run `hush edit \(env.name)`"),
                         values: opened.outline.leaves.count)
                 }
-                return Verdict(file: env.display, error: nil, values: opened.outline.leaves.count)
+                return Verdict(file: env.display, error: nil, values: opened.outline.leaves.count, notes: notes)
             } catch let error as HushError {
                 return Verdict(file: env.display, error: error, values: 0)
             } catch {

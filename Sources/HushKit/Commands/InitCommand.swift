@@ -13,13 +13,15 @@ public enum InitCommand {
         }
         let root = String(decoding: top.output, as: UTF8.self).trimmingNewlines()
         let identities = try KeyDiscovery.identities(files: identityFiles)
-        let mine = identities[0].recipient
+        let me = identities[0]
+        let mine = me.recipient
         var created: [String] = []
         for folder in [".secrets", "recipients"] where !FileSystem.isDirectory("\(root)/\(folder)") {
             try FileSystem.makeDirectories("\(root)/\(folder)")
             created.append(folder + "/")
         }
         let repository = Repository(root: root)
+        if try RepositoryID.ensure(repository) { created.append(RepositoryID.fileName) }
         // Already a member under any name: nothing to add.
         if let existing = try repository.members().first(where: { $0.recipient.text == mine.text }) {
             try ensureGitignore(root, &created)
@@ -34,7 +36,7 @@ public enum InitCommand {
         guard !FileSystem.exists(file) else {
             throw HushError(.refused, "recipients/\(memberName).pub already exists with another key", hint: "pass --name to choose another member name")
         }
-        try FileSystem.writeAtomically(file, Array(RecipientsFile.render([mine], comment: memberName).utf8))
+        try FileSystem.writeAtomically(file, Array(me.publicFileText(name: memberName).utf8))
         created.append("recipients/\(memberName).pub")
         try ensureGitignore(root, &created)
         try GitSetup.applyForInit(root: root, created: &created)

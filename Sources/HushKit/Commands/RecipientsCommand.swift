@@ -11,14 +11,20 @@ public enum RecipientsCommand {
         guard !keys.isEmpty else {
             throw HushError(.badInput, "no key given for \(name)", hint: "hush recipients add NAME age1… (the output of their `hush keygen`)")
         }
-        let recipients = try keys.map { try Recipient.parse($0) }
+        // Keys are checked as the lines of a .pub file would be: recipients and signing keys.
+        let given = try RecipientsFile.parseMember(keys.joined(separator: "\n"), name: name)
         let repository = vault.repository
         let file = "\(repository.recipientsFolder)/\(name).pub"
-        let existing = FileSystem.exists(file) ? try RecipientsFile.parse(String(decoding: FileSystem.read(file), as: UTF8.self), name: name) : []
-        let merged = (existing + recipients).uniqued()
+        let existing =
+            FileSystem.exists(file)
+            ? try RecipientsFile.parseMember(String(decoding: FileSystem.read(file), as: UTF8.self), name: name)
+            : MemberKeys(recipients: [], signingKeys: [])
+        let merged = MemberKeys(
+            recipients: (existing.recipients + given.recipients).uniqued(), signingKeys: (existing.signingKeys + given.signingKeys).uniqued())
         try FileSystem.makeDirectories(repository.recipientsFolder)
         if merged != existing {
-            try FileSystem.writeAtomically(file, Array(RecipientsFile.render(merged, comment: name).utf8))
+            let text = RecipientsFile.render(merged.recipients, signingKeys: merged.signingKeys, comment: name)
+            try FileSystem.writeAtomically(file, Array(text.utf8))
         }
         return try SyncCommand.run(vault, .init(grantOnly: [name], revoke: false), confirm: { _ in true })
     }

@@ -49,6 +49,7 @@ public enum StatusCommand {
             do {
                 let sealed = try vault.sealed(env)
                 values = sealed.outline.leaves.count
+                try sealed.checkSignature(vault.membership())
                 let mine = Set(identities.map(\.recipient.text))
                 if identities.isEmpty {
                     verification = .noKey

@@ -76,7 +76,7 @@ public enum SyncCommand {
             guard rotate || !granting.isEmpty else { continue }
             var change: Change?
             do {
-                try vault.update(env) { opened in
+                try vault.update(env, policy: .reconcile) { opened in
                     // Re-read under the lock: the file may have changed since the plan.
                     let now = EnvironmentAccess(env: env, desired: access.desired, trailer: opened.sealed.trailer, members: membership.members)
                     let confirmed = Set(granting.map { $0.name + " " + $0.key })

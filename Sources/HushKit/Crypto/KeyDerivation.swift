@@ -58,8 +58,7 @@ struct KeyedHash: ~Copyable {
 
     /// Feeds a 4-byte big-endian length, then the bytes: the encoding is unambiguous.
     mutating func updateLengthPrefixed(_ bytes: some Collection<UInt8>) {
-        let n = UInt32(bytes.count)
-        update([UInt8(n >> 24), UInt8(n >> 16 & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n & 0xFF)])
+        update(BigEndian.u32(bytes.count))
         update(bytes)
     }
 

@@ -19,42 +19,68 @@ public enum KeyPath {
         return out
     }
 
-    /// Splits a command-line key like `database.password` into its parts. A literal dot is
-    /// written `\.`, a literal backslash `\\`, and a control character `\xHH`; empty parts are
-    /// an error.
+    /// Splits a command-line key like `database.password` into its parts, in the notation of
+    /// docs/format.md §4: `\.`, `\\`, `\[`, `\"` and `\xHH` escapes, `""` for the empty key and
+    /// `[N]` for a sequence index (a bare `N` also matches an index, see `matches`).
     public static func parseDotted(_ text: String) throws -> [String] {
-        var parts: [String] = []
-        var current = String.UnicodeScalarView()
-        var scalars = text.unicodeScalars.makeIterator()
-        func invalid(_ what: String) -> HushError {
-            HushError(.badInput, "\(what) in key \"\(text)\"", hint: "write a literal dot as \\., a backslash as \\\\ and a control character as \\xHH")
-        }
-        while let scalar = scalars.next() {
-            switch scalar {
-            case "\\":
-                switch scalars.next() {
-                case ".": current.append(".")
-                case "\\": current.append("\\")
-                case "x":
-                    guard let high = scalars.next().flatMap({ hexValue($0) }), let low = scalars.next().flatMap({ hexValue($0) }) else {
-                        throw invalid("invalid \\x escape")
-                    }
-                    current.append(Unicode.Scalar(UInt8(high * 16 + low)))
-                case nil: throw invalid("a lone backslash at the end")
-                case let other?: throw invalid("invalid escape \\\(other)")
-                }
-            case ".":
-                parts.append(String(current))
-                current = String.UnicodeScalarView()
-            default:
-                current.append(scalar)
+        try parseNotation(text).map { component in
+            switch component {
+            case .key(let k): k
+            case .index(let i): "[\(i)]"
             }
         }
-        parts.append(String(current))
-        guard !parts.contains(where: \.isEmpty) else {
-            throw HushError(.badInput, "key \"\(text)\" has an empty part", hint: "use dots only between key names, e.g. database.password")
+    }
+
+    /// Parses the path notation of docs/format.md §4. It is lenient where that cannot change
+    /// the meaning (an unescaped space, `[` or `"` inside a key is taken as written); trailer
+    /// readers require the one canonical form by rendering the result again (`display`). A
+    /// component that is exactly `[N]` is an index and exactly `""` the empty key.
+    static func parseNotation(_ text: String) throws -> [PathComponent] {
+        func problem(_ what: String) -> HushError {
+            HushError(
+                .badInput, "\(what) in key \"\(text)\"",
+                hint: "separate keys with dots; write a literal dot as \\., a backslash as \\\\, the empty key as \"\" and an index as [0]")
         }
-        return parts
+        var result: [PathComponent] = []
+        var scalars = Array(text.unicodeScalars)[...]
+        while true {
+            let end = scalars.firstIndex(of: ".").map { $0 } ?? scalars.endIndex
+            let whole = String(String.UnicodeScalarView(scalars[..<end]))
+            if whole == "\"\"" {
+                result.append(.key(""))
+                scalars = scalars[end...]
+            } else if whole.hasPrefix("["), whole.hasSuffix("]"), let index = Int(whole.dropFirst().dropLast()), "[\(index)]" == whole,
+                index >= 0
+            {
+                result.append(.index(index))
+                scalars = scalars[end...]
+            } else {
+                var key = String.UnicodeScalarView()
+                while let scalar = scalars.first, scalar != "." {
+                    scalars.removeFirst()
+                    guard scalar == "\\" else {
+                        key.append(scalar)
+                        continue
+                    }
+                    switch scalars.popFirst() {
+                    case "."?: key.append(".")
+                    case "\\"?: key.append("\\")
+                    case "["?: key.append("[")
+                    case "\""?: key.append("\"")
+                    case "x"?:
+                        guard let high = scalars.popFirst().flatMap(hexValue), let low = scalars.popFirst().flatMap(hexValue) else {
+                            throw problem("an invalid \\x escape")
+                        }
+                        key.append(Unicode.Scalar(UInt8(high * 16 + low)))
+                    case nil: throw problem("a lone backslash at the end")
+                    case let other?: throw problem("an invalid escape \\\(other)")
+                    }
+                }
+                guard !key.isEmpty else { throw problem("an empty part") }
+                result.append(.key(String(key)))
+            }
+            guard scalars.popFirst() != nil else { return result }
+        }
     }
 
     private static func hexValue(_ scalar: Unicode.Scalar) -> Int? {
@@ -66,9 +92,34 @@ public enum KeyPath {
         }
     }
 
-    /// The dotted display form of a path, escaping dots and backslashes inside keys, and
-    /// control characters as `\xHH` so that a path is always one line of printable text.
+    /// The one text form of a path (docs/format.md §4): keys with `\ . [ "` escaped and
+    /// U+0000–U+0020 and U+007F as `\xHH`, the empty key as `""`, an index as `[N]`. It has no
+    /// spaces and is always one line of printable text.
     public static func display(_ path: [PathComponent]) -> String {
+        path.map { component -> String in
+            switch component {
+            case .index(let i): return "[\(i)]"
+            case .key(let k):
+                if k.isEmpty { return "\"\"" }
+                var out = String.UnicodeScalarView()
+                for scalar in k.unicodeScalars {
+                    if scalar == "." || scalar == "\\" || scalar == "[" || scalar == "\"" {
+                        out.append("\\")
+                    } else if scalar.value <= 0x20 || scalar.value == 0x7F {
+                        let hex = Array("0123456789ABCDEF".unicodeScalars)
+                        out.append(contentsOf: ["\\", "x", hex[Int(scalar.value >> 4)], hex[Int(scalar.value & 0xF)]])
+                        continue
+                    }
+                    out.append(scalar)
+                }
+                return String(out)
+            }
+        }.joined(separator: ".")
+    }
+
+    /// The dotted form of format version 1 (`.` and `\` escaped, controls as `\xHH`, an index
+    /// as its digits), which version 1 exposed marks used: only `hush upgrade` needs it.
+    static func displayV1(_ path: [PathComponent]) -> String {
         path.map { component -> String in
             switch component {
             case .index(let i): return String(i)
@@ -89,13 +140,14 @@ public enum KeyPath {
         }.joined(separator: ".")
     }
 
-    /// True when `path` is addressed by the dotted `parts` (an index matches its decimal text).
+    /// True when `path` is addressed by the dotted `parts` (an index matches `[N]`, and its
+    /// bare decimal text too, since a sequence has no keys to confuse it with).
     static func matches(_ path: [PathComponent], _ parts: [String]) -> Bool {
         guard path.count == parts.count else { return false }
         for (component, part) in zip(path, parts) {
             switch component {
             case .key(let k): if k != part { return false }
-            case .index(let i): if String(i) != part { return false }
+            case .index(let i): if String(i) != part && "[\(i)]" != part { return false }
             }
         }
         return true

@@ -8,6 +8,13 @@ struct OpenedFile {
         var token: [UInt8]
     }
 
+    /// An exposed mark with its value opened (docs/format.md §6.1).
+    struct Mark {
+        var exposure: Trailer.Exposure
+        var type: ValueType
+        var raw: [UInt8]
+    }
+
     let sealed: SealedFile
     let keys: FileKeys
     /// The plaintext document, byte for byte as the user wrote it.
@@ -15,6 +22,10 @@ struct OpenedFile {
     /// Leaves of the plaintext, with decoded values.
     let outline: DocumentOutline
     let previous: [[PathComponent]: Sealed]
+    /// The exposed marks, values opened.
+    var marks: [Mark] = []
+    /// Who signs the next version: set by `Vault.update` once the write is allowed.
+    var writer: Signer?
 
     var syntax: Syntax { sealed.syntax }
     var file: String { sealed.file }
@@ -24,13 +35,20 @@ struct OpenedFile {
         outline.leaves.first { KeyPath.matches($0.path, parts) }
     }
 
-    /// Seals `plaintext` as the next version of this file, keeping the tokens of unchanged
-    /// values and the wraps of unchanged recipients. With `rotate`, a new data key is drawn and
-    /// every value and wrap is new; `exposing` names former recipients whose access marks every
-    /// value as exposed (see `Sealer.seal`).
-    func reseal(_ plaintext: [UInt8], recipients: [NamedRecipient], rotate: Bool = false, exposing: [String] = []) throws -> [UInt8] {
-        try Sealer.seal(
-            plaintext, syntax: syntax, file: file, recipients: recipients, keys: rotate ? .random() : keys, previous: self, exposing: exposing)
+    /// Seals `plaintext` as the next version of this file (sequence number + 1, signed by
+    /// `writer`), keeping the tokens of unchanged values and the wraps of unchanged recipients.
+    /// With `rotate`, a new data key is drawn and every value and wrap is new; `exposing`
+    /// names former recipients whose access marks every value as exposed (see `Sealer.seal`).
+    func reseal(
+        _ plaintext: [UInt8], recipients: [NamedRecipient], rotate: Bool = false, exposing: [String] = [],
+        acknowledging: Sealer.Acknowledging? = nil, seq: Int? = nil
+    ) throws -> [UInt8] {
+        guard let writer, let context = sealed.context else {
+            preconditionFailure("OpenedFile.reseal needs a writer and a context: open the file with Vault.update")
+        }
+        return try Sealer.seal(
+            plaintext, syntax: syntax, file: file, context: context, recipients: recipients, keys: rotate ? .random() : keys,
+            signer: writer, seq: seq ?? sealed.trailer.seq + 1, previous: self, exposing: exposing, acknowledging: acknowledging)
     }
 
     /// The recipients the file is sealed to now, as (name, recipient) pairs.

@@ -1,15 +1,24 @@
-/// A sealed file parsed into body, leaves and trailer, not yet opened.
+/// A sealed file parsed into body, leaves and trailer, not yet opened. Reading follows the
+/// check order of docs/format.md §11: `parse` (checks 1–5), `checkSignature` (6), `unlock`
+/// (7–9), `decrypt` (10–11).
 struct SealedFile {
     let syntax: Syntax
     /// How the file is named in messages (repository-relative path).
     let file: String
+    /// What the file is bound to; nil when only its structure is checked (`hush scan`).
+    let context: FileContext?
     let body: [UInt8]
     let outline: DocumentOutline
     let trailer: Trailer
     /// The parsed token of each leaf (nil for an unsealed empty leaf), aligned with `outline.leaves`.
     let tokens: [Token?]
+    /// `D` of §7.1, over the bytes as stored.
+    let digest: [UInt8]
 
-    static func parse(_ bytes: [UInt8], syntax: Syntax, file: String) throws -> SealedFile {
+    /// The file as stored (the trailer is canonical, so rendering it gives its bytes back).
+    var bytes: [UInt8] { body + trailer.renderAboveMAC() + trailer.renderSeal() }
+
+    static func parse(_ bytes: [UInt8], syntax: Syntax, file: String, context: FileContext?) throws -> SealedFile {
         let (body, trailer) = try Trailer.split(bytes, file: file)
         let outline: DocumentOutline
         do {
@@ -17,16 +26,23 @@ struct SealedFile {
         } catch let error as HushError {
             throw HushError(.integrity, error.message, hint: "the sealed file is damaged; restore it from git or fix the line by hand")
         }
-        // Structure is checked without any key: every non-empty value must be a token.
+        // Structure is checked without any key: every non-empty value must be a token, written
+        // in the one form §5.2 allows for its place.
         let tokens = try outline.leaves.map { leaf -> Token? in
-            leaf.range.isEmpty ? nil : try token(of: leaf, file: file)
+            leaf.range.isEmpty ? nil : try token(of: leaf, in: body, file: file)
         }
-        return SealedFile(syntax: syntax, file: file, body: body, outline: outline, trailer: trailer, tokens: tokens)
+        let digest = context.map { FileAuth.digest(body, bytes[body.count...].prefix(trailer.renderAboveMAC().count), context: $0) } ?? []
+        return SealedFile(syntax: syntax, file: file, context: context, body: body, outline: outline, trailer: trailer, tokens: tokens, digest: digest)
     }
 
-    private static func token(of leaf: Leaf, file: String) throws -> Token {
-        do {
-            return try Token.parse(Array(leaf.value.utf8))
+    private static func token(of leaf: Leaf, in body: [UInt8], file: String) throws -> Token {
+        let raw = body[leaf.range]
+        let value = leaf.value.utf8
+        let written = leaf.inFlow ? (raw.count == value.count + 2 && raw.first == 0x22 && raw.last == 0x22 && raw.dropFirst().dropLast().elementsEqual(value)) : raw.elementsEqual(value)
+        do throws(TokenProblem) {
+            let token = try Token.parse(Array(value))
+            guard written else { throw TokenProblem.malformed }
+            return token
         } catch {
             throw tokenProblem(error, at: leaf, file: file)
         }
@@ -44,9 +60,42 @@ struct SealedFile {
             return HushError(
                 .integrity, "\(where_) is not sealed (plaintext inside a sealed file)", hint: "restore the file from git, or re-seal it with `hush edit`")
         case .unknownVersion(let v):
-            return HushError(.integrity, "\(where_) uses token version \(v); this hush reads v1", hint: "upgrade hush")
+            return HushError(.integrity, "\(where_) uses token version \(v); this hush reads v2", hint: "restore the file from git")
         case .malformed:
-            return HushError(.integrity, "\(where_) is a damaged token", hint: "restore the file from git")
+            return HushError(.integrity, "\(where_) is a damaged or wrongly quoted token", hint: "restore the file from git")
+        }
+    }
+
+    /// Check 6: the signer is a member the policy lets write this environment, signing with
+    /// one of their keys, and the signature verifies. Needs no private key.
+    func checkSignature(_ membership: Membership) throws {
+        guard let signature = trailer.signature else {
+            throw HushError(.integrity, "\(file) is not signed", hint: "restore the file from git")
+        }
+        let name = signature.name
+        guard membership.memberNames.contains(name) || membership.signingKeys[name] != nil else {
+            throw HushError(
+                .integrity, "\(file) is signed by \(name), who is not a member (no recipients/\(name).pub)",
+                hint: "a file written outside the team: restore it from git (`git log -- \(file)` shows who changed it)")
+        }
+        guard membership.signingKeys[name]?.contains(signature.publicKey) ?? false else {
+            throw HushError(
+                .integrity, "\(file) is signed by \(name) with a key that recipients/\(name).pub does not list",
+                hint: "if \(name) has a new key, they publish it with `hush recipients pub > recipients/\(name).pub`; else restore the file from git")
+        }
+        let environment = context?.environment ?? ""
+        guard membership.policy.writers(of: environment, members: membership.memberNames).contains(name) else {
+            throw HushError(
+                .integrity, "\(file) is signed by \(name), whom \(AccessPolicy.fileName) does not allow to write \(environment)",
+                hint: "restore the file from git, or have a writer of \(environment) re-seal it")
+        }
+        precondition(context != nil, "a signature is checked against a context")
+        let message = FileAuth.signedMessage(digest: digest, mac: trailer.mac, name: name)
+        guard Signing.verify(signature.signature, message: message, publicKey: signature.publicKey) else {
+            throw HushError(
+                .integrity,
+                "\(file) failed its signature check: it was changed after \(name) signed it, or it was written for another environment or repository",
+                hint: "inspect `git diff -- \(file)` and restore the file from git")
         }
     }
 
@@ -56,14 +105,15 @@ struct SealedFile {
         return trailer.wraps.map(\.name).filter { seen.insert($0).inserted }
     }
 
-    /// Each leaf's token text as the MAC sees it (empty for an unsealed empty leaf).
-    func macLeaves() -> [(path: [PathComponent], token: [UInt8])] {
-        outline.leaves.map { ($0.path, $0.range.isEmpty ? [] : Array($0.value.utf8)) }
+    /// Checks 7–9: finds the wrap whose recipient text is one of `identities`' (other wraps are
+    /// never tried), opens it, then checks the MAC with that data key. A wrap made for one of
+    /// the identities that does not open is reported as damage, not as "no key".
+    func unlock(with identities: [Identity]) throws -> FileKeys {
+        try unlockWithIdentity(identities).keys
     }
 
-    /// Finds a wrap one of `identities` opens, then checks the MAC with that data key. A wrap
-    /// made for one of the identities that does not open is reported as damage, not as "no key".
-    func unlock(with identities: [Identity]) throws -> FileKeys {
+    /// `unlock`, also saying which identity opened the file (the one that signs a rewrite).
+    func unlockWithIdentity(_ identities: [Identity]) throws -> (keys: FileKeys, identity: Identity) {
         var damaged: String?
         for identity in identities {
             for wrap in trailer.wraps where wrap.key == identity.recipient.text {
@@ -75,23 +125,23 @@ struct SealedFile {
                 }
                 let keys = FileKeys(dek: dek)
                 try verifyMAC(keys)
-                return keys
+                return (keys, identity)
             }
         }
         if let damaged {
             throw HushError(
                 .integrity, "\(file): the data key wrapped for \(damaged) (your key) does not open: the recipient line is damaged",
-                hint: "restore the file from git, or ask another recipient to run `hush recipients add \(damaged) KEY`")
+                hint: "restore the file from git, or ask another recipient to run `hush sync`")
         }
         throw noKeyError(identities)
     }
 
     func verifyMAC(_ keys: FileKeys) throws {
-        let expected = FileMAC.compute(leaves: macLeaves(), lines: trailer.authenticatedLines, keys: keys)
-        guard Sodium.constantTimeEqual(expected, trailer.mac) else {
+        precondition(context != nil, "a MAC is checked against a context")
+        guard Sodium.constantTimeEqual(FileAuth.mac(digest: digest, keys: keys), trailer.mac) else {
             throw HushError(
                 .integrity, "\(file) failed its integrity check (MAC mismatch): it was changed without its key, or is corrupt",
-                hint: "inspect `git diff -- \(file)` and restore the file from git; a recipient or value edited by hand is rejected")
+                hint: "inspect `git diff -- \(file)` and restore the file from git")
         }
     }
 
@@ -130,7 +180,8 @@ struct SealedFile {
         plaintext += body[cursor...]
         if !trailer.finalNewline, plaintext.last == 0x0A { plaintext.removeLast() }
         if !decodeValues {
-            return OpenedFile(sealed: self, keys: keys, plaintext: plaintext, outline: shiftedOutline(previous), previous: previous)
+            return OpenedFile(
+                sealed: self, keys: keys, plaintext: plaintext, outline: shiftedOutline(previous), previous: previous, marks: try openMarks(keys))
         }
         let plainOutline: DocumentOutline
         do {
@@ -138,10 +189,13 @@ struct SealedFile {
         } catch {
             throw HushError(.integrity, "\(file): the decrypted values do not form a valid document", hint: "restore the file from git")
         }
-        guard plainOutline.leaves.map(\.path) == outline.leaves.map(\.path) else {
-            throw HushError(.integrity, "\(file): a decrypted value changed the document's structure", hint: "restore the file from git")
+        guard plainOutline.leaves.count == outline.leaves.count,
+            zip(plainOutline.leaves, tokens).allSatisfy({ $1 == nil || $0.type == $1!.type }),
+            plainOutline.leaves.map(\.path) == outline.leaves.map(\.path)
+        else {
+            throw HushError(.integrity, "\(file): a decrypted value changed the document's structure or type", hint: "restore the file from git")
         }
-        return OpenedFile(sealed: self, keys: keys, plaintext: plaintext, outline: plainOutline, previous: previous)
+        return OpenedFile(sealed: self, keys: keys, plaintext: plaintext, outline: plainOutline, previous: previous, marks: try openMarks(keys))
     }
 
     /// The sealed outline moved onto the plaintext: each token's range becomes its raw value's.
@@ -170,6 +224,16 @@ struct SealedFile {
             return moved
         }
         return DocumentOutline(leaves: leaves, mappings: mappings)
+    }
+
+    /// Opens the value of every exposed mark (check 10).
+    func openMarks(_ keys: FileKeys) throws -> [OpenedFile.Mark] {
+        try trailer.exposed.map { mark in
+            guard let token = try? Token.parse(mark.value), let raw = try? token.open(.exposed, keys: keys) else {
+                throw HushError(.integrity, "\(file): the exposed mark at \(mark.path) does not open", hint: "restore the file from git")
+            }
+            return OpenedFile.Mark(exposure: mark, type: token.type, raw: raw)
+        }
     }
 
     private func noKeyError(_ identities: [Identity]) -> HushError {

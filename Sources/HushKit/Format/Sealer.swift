@@ -1,20 +1,29 @@
-/// Turns a plaintext document into sealed file bytes (docs/format.md §4-6).
+/// Turns a plaintext document into sealed file bytes (docs/format.md §5–7).
 enum Sealer {
     private static let trailerMarker: [UInt8] = Array("#hush:".utf8)
 
-    /// Seals `plaintext`. With `previous`, unchanged values keep their tokens when `keys` is
-    /// its data key (not when rotating), unchanged recipients keep their wraps, and `modified`
-    /// moves only when something changed.
+    /// An exposure acknowledged by the writer: the mark of the value at `path` goes, and an
+    /// `#hush:ack` line records why (§6.2).
+    struct Acknowledging {
+        var path: [PathComponent]
+        var reason: String
+    }
+
+    /// Seals `plaintext` for `context`, signed by `signer` with sequence number `seq`. With
+    /// `previous`, unchanged values keep their tokens when `keys` is its data key (not when
+    /// rotating), unchanged recipients keep their wraps, and `modified` moves only when
+    /// something changed.
     ///
-    /// Exposure marks of `previous` stay on values whose plaintext is unchanged and go with
-    /// any change; `exposing` (recipient names that lost the data key) marks every non-empty
-    /// value, keeping the earlier `since` of a value already marked; `exposingPaths` does the
-    /// same for single values (a merge taking a value from a branch whose data key others
-    /// held). `conflicts` are written as `#hush:conflict` lines (§5.2).
+    /// Exposed marks of `previous` follow their values (`ExposureMarks`); `exposing` (names
+    /// that lost the data key) marks every non-empty value; `exposingPaths` does the same for
+    /// single values (a merge taking a value from a branch whose data key others held).
+    /// `conflicts` are written as `#hush:conflict` lines (§6.3). `carrying` gives the marks of
+    /// a new file that continues another (an upgraded version 1 file).
     static func seal(
-        _ plaintext: [UInt8], syntax: Syntax, file: String, recipients: [NamedRecipient], keys: FileKeys,
-        previous: OpenedFile?, exposing: [String] = [], exposingPaths: [[PathComponent]: [String]] = [:], conflicts: [MergeConflict] = [],
-        outline scanned: DocumentOutline? = nil, nonces: (() -> [UInt8])? = nil, now: String? = nil
+        _ plaintext: [UInt8], syntax: Syntax, file: String, context: FileContext, recipients: [NamedRecipient], keys: FileKeys,
+        signer: Signer, seq: Int, previous: OpenedFile?, exposing: [String] = [], exposingPaths: [[PathComponent]: [String]] = [:],
+        conflicts: [MergeConflict] = [], acknowledging: Acknowledging? = nil, carrying: [OpenedFile.Mark] = [], outline scanned: DocumentOutline? = nil,
+        nonces: (() -> [UInt8])? = nil, now: String? = nil
     ) throws -> [UInt8] {
         try rejectTrailerLines(plaintext, file: file)
         guard !recipients.isEmpty else {
@@ -24,19 +33,18 @@ enum Sealer {
         let outline = try scanned ?? syntax.scan(plaintext, file: file)
         let timestamp = now ?? Platform.utcTimestamp()
         let sameKeys = previous.map { $0.keys.dek.isEqual(to: keys.dek) } ?? false
-        let oldMarks = Dictionary(uniqueKeysWithValues: (previous?.sealed.trailer.exposed ?? []).map { ($0.path, $0) })
-        var marks: [Trailer.Exposure] = []
+        // Marks cost display paths and value copies: only when there are any.
+        let oldMarks = previous?.marks ?? carrying
+        let tracksMarks = !oldMarks.isEmpty || !exposing.isEmpty || !exposingPaths.isEmpty || acknowledging != nil
+        var markValues: [(path: String, type: ValueType, raw: [UInt8])] = []
         var body: [UInt8] = []
         body.reserveCapacity(plaintext.count + outline.leaves.count * 64)
-        var macLeaves: [(path: [PathComponent], token: [UInt8])] = []
-        macLeaves.reserveCapacity(outline.leaves.count)
         var changed = !sameKeys || previous!.outline.leaves.count != outline.leaves.count
         var cursor = 0
         for leaf in outline.leaves {
             let old = previous?.previous[leaf.path]
             guard !leaf.range.isEmpty else {
                 if let old, !old.raw.isEmpty { changed = true }
-                macLeaves.append((leaf.path, []))
                 continue
             }
             var raw = Array(plaintext[leaf.range])
@@ -49,23 +57,12 @@ enum Sealer {
                 token = Array(Token.seal(raw: raw, type: leaf.type, path: leaf.path, keys: keys, nonce: nonces?()).text.utf8)
                 changed = true
             }
-            // Display paths cost time on large files: only build them when marks are involved.
-            if !oldMarks.isEmpty || !exposing.isEmpty || !exposingPaths.isEmpty {
-                let path = KeyPath.display(leaf.path)
-                var mark = unchanged ? oldMarks[path] : nil
-                let adding = exposing + (exposingPaths[leaf.path] ?? [])
-                if !adding.isEmpty {
-                    let members = Array(Set((mark?.members ?? []) + adding)).sorted()
-                    mark = Trailer.Exposure(path: path, since: mark?.since ?? timestamp, members: members)
-                }
-                if let mark { marks.append(mark) }
-            }
+            if tracksMarks { markValues.append((KeyPath.display(leaf.path), leaf.type, raw)) }
             body += plaintext[cursor..<leaf.range.lowerBound]
             if leaf.inFlow { body.append(0x22) }
             body += token
             if leaf.inFlow { body.append(0x22) }
             cursor = leaf.range.upperBound
-            macLeaves.append((leaf.path, token))
         }
         body += plaintext[cursor...]
         let finalNewline = plaintext.isEmpty || plaintext.last == 0x0A
@@ -73,8 +70,29 @@ enum Sealer {
         if let previous, Set(previous.previous.keys) != Set(outline.leaves.filter { !$0.range.isEmpty }.map(\.path)) {
             changed = true
         }
-        marks.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
-        if marks != previous?.sealed.trailer.exposed ?? [] { changed = true }
+        var acks = previous?.sealed.trailer.acks ?? []
+        var marks: [Trailer.Exposure] = []
+        if tracksMarks {
+            var carried = ExposureMarks(previous: oldMarks, values: markValues, paths: Set(outline.leaves.map { KeyPath.display($0.path) }))
+            let byPath = Dictionary(markValues.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+            for value in markValues where !exposing.isEmpty {
+                carried.expose(path: value.path, type: value.type, raw: value.raw, names: exposing, now: timestamp)
+            }
+            for (path, names) in exposingPaths {
+                if let value = byPath[KeyPath.display(path)] {
+                    carried.expose(path: value.path, type: value.type, raw: value.raw, names: names, now: timestamp)
+                }
+            }
+            if let acknowledging {
+                let path = KeyPath.display(acknowledging.path)
+                guard let value = byPath[path], carried.acknowledge(type: value.type, raw: value.raw) else {
+                    throw HushError(.badInput, "\(file): the value of \(path) is not marked exposed", hint: "`hush status` lists the exposed values")
+                }
+                acks.append(Trailer.Acknowledgement(time: timestamp, member: signer.name, path: path, reason: acknowledging.reason))
+            }
+            marks = carried.lines(keys: keys, reuse: sameKeys, nonce: nonces)
+        }
+        if marks != previous?.sealed.trailer.exposed ?? [] || acks.count != previous?.sealed.trailer.acks.count ?? 0 { changed = true }
         var conflictLines: [Trailer.Conflict] = []
         for conflict in conflicts {
             var token: [UInt8]?
@@ -85,12 +103,14 @@ enum Sealer {
         }
         conflictLines.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
         if !conflictLines.isEmpty || !(previous?.sealed.trailer.conflicts.isEmpty ?? true) { changed = true }
+        let wraps = try wraps(for: recipients, keys: keys, previous: sameKeys ? previous : nil, file: file)
+        if wraps != previous?.sealed.trailer.wraps ?? [] { changed = true }
+        // Nothing to write: the file stays as it is (same sequence number and signature).
+        if let previous, !changed { return previous.sealed.bytes }
         var trailer = Trailer(
-            modified: changed ? timestamp : previous!.sealed.trailer.modified,
-            finalNewline: finalNewline, wraps: try wraps(for: recipients, keys: keys, previous: sameKeys ? previous : nil, file: file),
-            exposed: marks, conflicts: conflictLines, mac: [])
-        trailer.mac = FileMAC.compute(leaves: macLeaves, lines: trailer.authenticatedLines, keys: keys)
-        return body + trailer.render()
+            seq: seq, modified: changed ? timestamp : previous!.sealed.trailer.modified, finalNewline: finalNewline, wraps: wraps, exposed: marks,
+            acks: acks, conflicts: conflictLines)
+        return FileAuth.seal(body: body, trailer: &trailer, keys: keys, context: context, signer: signer)
     }
 
     /// One wrap per distinct (name, key); an unchanged one is kept as it was.

@@ -1,10 +1,27 @@
-/// A sealed value as it appears in a file: `ENC[hush:v1,T,DATA]` (docs/format.md §4.3).
+/// A sealed value as it appears in a file: `ENC[hush:v2,T,DATA]` (docs/format.md §5.2).
+/// Version 1 tokens are read only by `LegacyFile`, for `hush upgrade`.
 struct Token {
-    static let prefix: [UInt8] = Array("ENC[hush:".utf8)
-    static let v1Prefix: [UInt8] = Array("ENC[hush:v1,".utf8)
-    static let paddingBlock = 16
-    private static let adLabel: [UInt8] = Array("hush:v1:value".utf8) + [0]
+    /// The token versions this build knows.
+    enum Version: String, Sendable {
+        case v1, v2
 
+        var prefix: [UInt8] { Array("ENC[hush:\(rawValue),".utf8) }
+        fileprivate var valueLabel: [UInt8] { Array("hush:\(rawValue):value".utf8) + [0] }
+    }
+
+    /// What a token's associated data binds it to besides its type.
+    enum Binding {
+        /// A value at a key path (and a conflict's other side).
+        case path([PathComponent])
+        /// The value of an exposed mark, which follows the value wherever it is (§6.1).
+        case exposed
+    }
+
+    static let prefix: [UInt8] = Array("ENC[hush:".utf8)
+    static let paddingBlock = 16
+    private static let exposedLabel: [UInt8] = Array("hush:v2:exposed".utf8) + [0]
+
+    var version: Version = .v2
     var type: ValueType
     /// nonce || ciphertext || tag
     var payload: [UInt8]
@@ -14,14 +31,17 @@ struct Token {
         text.starts(with: prefix)
     }
 
-    /// Parses token text. Errors say what is wrong in words; the caller adds the key and line.
-    static func parse(_ text: [UInt8]) throws(TokenProblem) -> Token {
+    /// Parses token text of `version`. Errors say what is wrong in words; the caller adds the
+    /// key and line.
+    static func parse(_ text: some Collection<UInt8>, version: Version = .v2) throws(TokenProblem) -> Token {
+        let text = Array(text)
         guard text.starts(with: prefix) else { throw .notAToken }
-        guard text.starts(with: v1Prefix) else {
-            let version = text.dropFirst(prefix.count).prefix { $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: "]") }
-            throw .unknownVersion(String(decoding: version, as: UTF8.self))
+        let versionPrefix = version.prefix
+        guard text.starts(with: versionPrefix) else {
+            let found = text.dropFirst(prefix.count).prefix { $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: "]") }
+            throw .unknownVersion(String(decoding: found, as: UTF8.self))
         }
-        let rest = text.dropFirst(v1Prefix.count)
+        let rest = text.dropFirst(versionPrefix.count)
         guard rest.count >= 4, let typeByte = rest.first, let type = ValueType(rawValue: typeByte),
             rest[rest.startIndex + 1] == UInt8(ascii: ","), text.last == UInt8(ascii: "]")
         else { throw .malformed }
@@ -29,34 +49,48 @@ struct Token {
         guard let payload = TokenBase64.decode(data),
             payload.count >= ValueCipher.nonceLength + ValueCipher.tagLength + paddingBlock
         else { throw .malformed }
-        return Token(type: type, payload: payload)
+        return Token(version: version, type: type, payload: payload)
     }
 
     /// The token text.
     var text: String {
-        "ENC[hush:v1,\(Character(Unicode.Scalar(type.rawValue))),\(TokenBase64.encode(payload))]"
+        "ENC[hush:\(version.rawValue),\(Character(Unicode.Scalar(type.rawValue))),\(TokenBase64.encode(payload))]"
     }
 
-    /// Seals `raw` (the value's exact source text) for `path` with a fresh or given nonce.
-    static func seal(raw: [UInt8], type: ValueType, path: [PathComponent], keys: FileKeys, nonce: [UInt8]? = nil) -> Token {
+    /// Seals `raw` (the value's exact source text) with a fresh or given nonce.
+    static func seal(raw: [UInt8], type: ValueType, binding: Binding, keys: FileKeys, nonce: [UInt8]? = nil) -> Token {
         let nonce = nonce ?? Sodium.randomBytes(ValueCipher.nonceLength)
         var padded = Sodium.pad(raw, blockSize: paddingBlock)
         defer { Sodium.wipe(&padded) }
-        let sealed = ValueCipher.seal(padded, associatedData: associatedData(type, path), nonce: nonce, key: keys.valueKey)
-        return Token(type: type, payload: nonce + sealed)
+        let ad = associatedData(.v2, type, binding)
+        let sealed = ValueCipher.seal(padded, associatedData: ad, nonce: nonce, key: keys.valueKey)
+        return Token(version: .v2, type: type, payload: nonce + sealed)
     }
 
-    /// Opens the token for `path`; the result is the value's raw source text.
-    func open(path: [PathComponent], keys: FileKeys) throws(CryptoFailure) -> [UInt8] {
+    /// Seals `raw` for the leaf at `path`.
+    static func seal(raw: [UInt8], type: ValueType, path: [PathComponent], keys: FileKeys, nonce: [UInt8]? = nil) -> Token {
+        seal(raw: raw, type: type, binding: .path(path), keys: keys, nonce: nonce)
+    }
+
+    /// Opens the token; the result is the value's raw source text.
+    func open(_ binding: Binding, keys: FileKeys) throws(CryptoFailure) -> [UInt8] {
         let nonce = Array(payload.prefix(ValueCipher.nonceLength))
         let sealed = Array(payload.dropFirst(ValueCipher.nonceLength))
-        var padded = try ValueCipher.open(sealed, associatedData: Self.associatedData(type, path), nonce: nonce, key: keys.valueKey)
+        var padded = try ValueCipher.open(sealed, associatedData: Self.associatedData(version, type, binding), nonce: nonce, key: keys.valueKey)
         defer { Sodium.wipe(&padded) }
         return try Sodium.unpad(padded, blockSize: Self.paddingBlock)
     }
 
-    private static func associatedData(_ type: ValueType, _ path: [PathComponent]) -> [UInt8] {
-        adLabel + [type.rawValue] + KeyPath.encode(path)
+    /// Opens the token of the leaf at `path`.
+    func open(path: [PathComponent], keys: FileKeys) throws(CryptoFailure) -> [UInt8] {
+        try open(.path(path), keys: keys)
+    }
+
+    private static func associatedData(_ version: Version, _ type: ValueType, _ binding: Binding) -> [UInt8] {
+        switch binding {
+        case .path(let path): version.valueLabel + [type.rawValue] + KeyPath.encode(path)
+        case .exposed: exposedLabel + [type.rawValue]
+        }
     }
 }
 
@@ -67,7 +101,7 @@ enum TokenProblem: Error, Equatable {
     case malformed
 }
 
-/// A file's data key and the two subkeys derived from it (docs/format.md §3.2).
+/// A file's data key and the two subkeys derived from it (docs/format.md §3.5).
 struct FileKeys: Sendable {
     let dek: SecretBytes
     let valueKey: SecretBytes

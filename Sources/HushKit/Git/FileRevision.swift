@@ -22,6 +22,8 @@ final class FileRevision {
 
     let bytes: [UInt8]
     let syntax: Syntax
+    /// The environment this revision is read as (its MAC binds the name).
+    var environment = ""
     /// nil when the revision is not a readable sealed file (see `problem`).
     let trailer: Trailer?
     /// Start offset of each body line, then the end of the body.

@@ -168,7 +168,10 @@ public enum GitHooks {
             throw HushError(.system, "git cannot read the staged \(path)", hint: "check the repository with `git fsck`")
         }
         do {
-            let sealed = try SealedFile.parse(bytes, syntax: syntax, file: path)
+            let repository = try Repository.find()
+            let context = try FileContext.of(repository, environment: FileContext.environmentName(ofPath: path))
+            let sealed = try SealedFile.parse(bytes, syntax: syntax, file: path, context: context)
+            try sealed.checkSignature(Membership.load(repository))
             let mine = Set(identities.map(\.recipient.text))
             if sealed.trailer.wraps.contains(where: { mine.contains($0.key) }) { _ = try sealed.unlock(with: identities) }
             return nil

@@ -111,7 +111,8 @@ public enum KeyDiff {
             let after = try new[name].map { path in (path, try FileSystem.read(root + "/" + path)) }
             let diff = try compare(
                 env: name, old: before.map { (file: $0.0, bytes: $0.1, label: "\($0.0) at \(revision)") },
-                new: after.map { (file: $0.0, bytes: $0.1, label: $0.0) }, identities: keys, values: values)
+                new: after.map { (file: $0.0, bytes: $0.1, label: $0.0) }, context: FileContext.of(vault.repository, environment: name),
+                identities: keys, values: values)
             if let diff, !diff.changes.isEmpty { files.append(diff) }
         }
         return Report(revision: revision, files: files, values: values)
@@ -120,11 +121,13 @@ public enum KeyDiff {
     typealias Version = (file: String, bytes: [UInt8], label: String)
 
     /// Compares two versions of an environment's sealed file (either may be missing).
-    static func compare(env: String, old: Version?, new: Version?, identities: () -> [Identity], values: Bool) throws -> FileDiff? {
+    static func compare(
+        env: String, old: Version?, new: Version?, context: FileContext, identities: () -> [Identity], values: Bool
+    ) throws -> FileDiff? {
         func parse(_ version: Version?) throws -> SealedFile? {
             guard let version else { return nil }
             guard let syntax = Syntax.forPath(version.file) else { return nil }
-            return try SealedFile.parse(version.bytes, syntax: syntax, file: version.label)
+            return try SealedFile.parse(version.bytes, syntax: syntax, file: version.label, context: context)
         }
         let (oldFile, newFile) = (try parse(old), try parse(new))
         guard oldFile != nil || newFile != nil else { return nil }

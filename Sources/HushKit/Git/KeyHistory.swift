@@ -219,12 +219,14 @@ private struct Walk {
         self.log = log
         self.selected = selected
         self.parts = parts
-        reader = identities.map(ValueReader.init)
+        let repositoryID = try? RepositoryID.load(repository)
+        reader = identities.map { ValueReader(identities: $0, repositoryID: repositoryID) }
         objects = try Git.objects(in: repository.root)
         for commit in log {
             for file in commit.files where selected(file.path) {
                 guard let syntax = Syntax.forPath(file.path) else { continue }
-                for blob in [file.blob] + file.parents { if let blob { uses[blob + " " + syntax.rawValue, default: 0] += 1 } }
+                let env = FileContext.environmentName(ofPath: file.path)
+                for blob in [file.blob] + file.parents { if let blob { uses[blob + " " + syntax.rawValue + " " + env, default: 0] += 1 } }
             }
         }
     }
@@ -244,7 +246,8 @@ private struct Walk {
 
     /// The revision `blob` of `file`, from the cache or read now (derived from `base` when it can be).
     private mutating func revision(_ blob: String, _ file: String, _ syntax: Syntax, base: FileRevision?) throws -> (FileRevision, [Int]?) {
-        let key = blob + " " + syntax.rawValue
+        // A revision is checked for its environment: the same blob under another name is another revision.
+        let key = blob + " " + syntax.rawValue + " " + FileContext.environmentName(ofPath: file)
         let remaining = (uses[key] ?? 1) - 1
         uses[key] = remaining
         if let known = cache[key] {
@@ -256,6 +259,7 @@ private struct Walk {
         }
         var made = (base?.successor(bytes, file: file)).map { ($0.revision, $0.changed) }
         if made == nil { made = (FileRevision.scan(bytes, syntax: syntax, file: file), nil) }
+        made!.0.environment = FileContext.environmentName(ofPath: file)
         if remaining > 0 { cache[key] = made!.0 }
         return made!
     }

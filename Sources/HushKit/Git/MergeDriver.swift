@@ -15,13 +15,21 @@ public enum MergeDriver {
                 .badInput, "\(path) is not a .yaml, .yml or .env file", hint: "the hush merge driver is for .secrets/ files only (see .gitattributes)")
         }
         let identities = try vault.identities()
+        let env = EnvironmentFile(name: FileContext.environmentName(ofPath: path), path: path, display: path, syntax: syntax)
+        let context = try vault.context(env)
+        let team = try vault.membership()
         // The three versions share most tokens: each is opened once (`known`).
         var known: OpenedFile?
+        var mergingIdentity: Identity?
         func open(_ file: String, _ label: String) throws -> OpenedFile? {
             let bytes = try FileSystem.read(file)
             if bytes.isEmpty && label == "base" { return nil }
-            let sealed = try SealedFile.parse(bytes, syntax: syntax, file: "\(path) (\(label))")
-            let opened = try sealed.decrypt(sealed.unlock(with: identities), known: known, decodeValues: false)
+            let sealed = try SealedFile.parse(bytes, syntax: syntax, file: "\(path) (\(label))", context: context)
+            // Both tips must be writes of the team; the base may predate a member's removal.
+            if label != "base" { try sealed.checkSignature(team) }
+            let (keys, identity) = try sealed.unlockWithIdentity(identities)
+            if label == "ours" { mergingIdentity = identity }
+            let opened = try sealed.decrypt(keys, known: known, decodeValues: false)
             known = opened
             return opened
         }
@@ -35,7 +43,11 @@ public enum MergeDriver {
         // Recipients as sets of "name key".
         func wraps(_ file: OpenedFile?) -> Set<String> { Set(file?.sealed.trailer.wraps.map { $0.name + " " + $0.key } ?? []) }
         let (b, o, t) = (wraps(baseFile), wraps(oursFile), wraps(theirsFile))
-        let merged = baseFile == nil ? o.union(t) : b.intersection(o).intersection(t).union(o.subtracting(b)).union(t.subtracting(b))
+        // Never more than the policy grants: a wrap it does not grant is left out (and the data
+        // key changes below if that recipient held it).
+        let granted = Set(team.recipients(of: env.name).map { $0.name + " " + $0.recipient.text })
+        let merged = (baseFile == nil ? o.union(t) : b.intersection(o).intersection(t).union(o.subtracting(b)).union(t.subtracting(b)))
+            .intersection(granted)
         func holders(_ file: OpenedFile) -> Set<String> {
             var known = wraps(file)
             for other in [baseFile, oursFile, theirsFile].compactMap({ $0 }) where other.keys.dek.isEqual(to: file.keys.dek) {
@@ -76,11 +88,14 @@ public enum MergeDriver {
             trailer.wraps = Trailer.canonicalOrder(sameKey.flatMap(\.sealed.trailer.wraps).filter { seen.insert($0.name + " " + $0.key).inserted })
             trailer.conflicts = []
             let sealed = SealedFile(
-                syntax: syntax, file: path, body: chosen.sealed.body, outline: chosen.sealed.outline, trailer: trailer, tokens: chosen.sealed.tokens)
-            base = OpenedFile(sealed: sealed, keys: keys, plaintext: chosen.plaintext, outline: chosen.outline, previous: previous)
+                syntax: syntax, file: path, context: context, body: chosen.sealed.body, outline: chosen.sealed.outline, trailer: trailer,
+                tokens: chosen.sealed.tokens, digest: [])
+            base = OpenedFile(sealed: sealed, keys: keys, plaintext: chosen.plaintext, outline: chosen.outline, previous: previous, marks: chosen.marks)
         }
+        let signer = try vault.writer(for: env, identity: mergingIdentity!)
         let result = try Sealer.seal(
-            merge.plaintext, syntax: syntax, file: path, recipients: recipients, keys: keys, previous: base, exposingPaths: exposing,
+            merge.plaintext, syntax: syntax, file: path, context: context, recipients: recipients, keys: keys, signer: signer,
+            seq: max(oursFile.sealed.trailer.seq, theirsFile.sealed.trailer.seq) + 1, previous: base, exposingPaths: exposing,
             conflicts: merge.conflicts, outline: merge.outline)
         try FileSystem.writeAtomically(ours, result)
         return merge.conflicts.map { KeyPath.display($0.path) }

@@ -17,17 +17,31 @@ public enum TextConv {
     /// The text to print for the file at `path`. Only reading the file can fail.
     public static func render(file path: String, identityFiles: [String]) throws -> [UInt8] {
         let bytes = try FileSystem.read(path)
-        return render(bytes, name: path) { try KeyDiscovery.identities(files: identityFiles) }
+        let repositoryID = (try? Repository.find()).flatMap { try? RepositoryID.load($0) }
+        return render(bytes, name: path, repositoryID: repositoryID) { try KeyDiscovery.identities(files: identityFiles) }
+    }
+
+    /// The environment a textconv argument belongs to: git passes either the work-tree file or
+    /// a temporary copy named `XXXXXX_NAME.ext` (six random characters and `_`).
+    static func environmentName(_ path: String) -> String {
+        var name = FileContext.environmentName(ofPath: path)
+        let inSecrets = Paths.fileName(of: Paths.folder(of: path)) == ".secrets"
+        if !inSecrets, name.utf8.count > 7, Array(name.utf8)[6] == UInt8(ascii: "_") { name = String(name.dropFirst(7)) }
+        return name
     }
 
     /// The text to print for `bytes`; `name` (git passes a temporary file whose name ends like
-    /// the original's) chooses YAML or dotenv. Identities are loaded only for a sealed file.
-    static func render(_ bytes: [UInt8], name: String, identities: () throws -> [Identity]) -> [UInt8] {
-        guard let syntax = Syntax.forPath(name), let file = try? SealedFile.parse(bytes, syntax: syntax, file: Paths.fileName(of: name)) else {
+    /// the original's) chooses YAML or dotenv and the environment. Identities are loaded only
+    /// for a sealed file; values are shown only when the file verifies for its environment.
+    static func render(_ bytes: [UInt8], name: String, repositoryID: [UInt8]?, identities: () throws -> [Identity]) -> [UInt8] {
+        let context = repositoryID.map { FileContext(repositoryID: $0, environment: environmentName(name)) }
+        guard let syntax = Syntax.forPath(name), let file = try? SealedFile.parse(bytes, syntax: syntax, file: Paths.fileName(of: name), context: context)
+        else {
             return bytes
         }
         let hidden: String
         do {
+            guard context != nil else { throw HushError(.integrity, "no repository id (recipients/repository)") }
             let opened = try file.decrypt(file.unlock(with: identities()))
             var out = opened.plaintext
             var notes: [String] = []

@@ -12,10 +12,13 @@ final class ValueReader {
     }
 
     private let identities: [Identity]
+    /// Nil when the repository has no id: then no revision verifies.
+    private let repositoryID: [UInt8]?
     private var keysByWrap: [[UInt8]: FileKeys] = [:]
 
-    init(identities: [Identity]) {
+    init(identities: [Identity], repositoryID: [UInt8]?) {
         self.identities = identities
+        self.repositoryID = repositoryID
     }
 
     func access(_ revision: FileRevision) -> Access {
@@ -26,7 +29,7 @@ final class ValueReader {
     }
 
     private func unlock(_ revision: FileRevision) -> Access {
-        guard let trailer = revision.trailer else { return .damaged }
+        guard let trailer = revision.trailer, let repositoryID else { return .damaged }
         var keys: FileKeys?
         var damaged = false
         search: for identity in identities {
@@ -47,8 +50,12 @@ final class ValueReader {
             }
         }
         guard let keys else { return damaged ? .damaged : .sealed }
-        let leaves = revision.slots.indices.map { (path: revision.slots[$0].path, token: Array(revision.token($0))) }
-        let mac = FileMAC.compute(leaves: leaves, lines: trailer.authenticatedLines, keys: keys)
+        // The whole revision is authenticated; its signature is not checked here, since a past
+        // writer may have left the team since (`hush verify` checks the current files).
+        let sealLength = trailer.renderSeal().count
+        let content = revision.bytes[..<(revision.bytes.count - sealLength)]
+        let context = FileContext(repositoryID: repositoryID, environment: revision.environment)
+        let mac = FileAuth.mac(digest: FileAuth.digest(content, [UInt8](), context: context), keys: keys)
         return Sodium.constantTimeEqual(mac, trailer.mac) ? .open(keys) : .damaged
     }
 

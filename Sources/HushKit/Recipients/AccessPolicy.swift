@@ -3,21 +3,26 @@
 ///
 /// ```yaml
 /// environments:
-///   production: [alice, ci-production]
+///   production: {read: [alice, ci-production], write: [alice]}
 ///   staging: [developers, ci-staging]
 /// groups:
 ///   developers: [alice, bob, carol]
 /// ```
 ///
-/// An environment that is not listed is readable by every member; without the file every
-/// member reads everything. Names are members (`recipients/NAME.pub`) or groups; groups hold
-/// members only. A listed environment must name at least one member.
+/// A list grants reading and writing; the `{read:, write:}` form grants them separately, and a
+/// writer also reads. An environment that is not listed is read and written by every member;
+/// without the file every member reads and writes everything. Names are members
+/// (`recipients/NAME.pub`) or groups; groups hold members only. A listed environment must name
+/// at least one member.
 public struct AccessPolicy: Sendable {
     /// Path of the policy file, relative to the repository root.
     public static let fileName = "recipients/access.yaml"
 
-    /// Environment name → the names written for it (members and groups), in file order.
+    /// Environment name → the names that read it (members and groups), in file order; writers
+    /// are included.
     public private(set) var environments: [String: [String]] = [:]
+    /// Environment name → the names that may write it (members and groups).
+    public private(set) var writers: [String: [String]] = [:]
     /// Group name → its members.
     public private(set) var groups: [String: [String]] = [:]
     /// True when the repository has a policy file.
@@ -78,14 +83,37 @@ public struct AccessPolicy: Sendable {
                 throw HushError.syntax(file, line: line, column: 1, "unknown section `\(section):`", hint: "the policy has `environments:` and `groups:`")
             }
         }
-        for (env, _, list) in environmentNodes {
-            let listed = try names(list, of: "environment \(env)")
+        func check(_ listed: [String], _ env: String, _ line: Int) throws {
             if let unknown = listed.first(where: { !members.contains($0) && policy.groups[$0] == nil }) {
                 throw HushError.syntax(
-                    file, line: list.line, column: 1, "environment \(env): \"\(unknown)\" is neither a member nor a group",
+                    file, line: line, column: 1, "environment \(env): \"\(unknown)\" is neither a member nor a group",
                     hint: "members are the NAMEs of recipients/NAME.pub; groups are listed under `groups:`")
             }
-            policy.environments[env] = listed
+        }
+        for (env, _, node) in environmentNodes {
+            var read: [String] = []
+            var write: [String] = []
+            if case .mapping(let entries, let line) = node {
+                for (mode, modeLine, list) in entries {
+                    guard mode == "read" || mode == "write" else {
+                        throw HushError.syntax(
+                            file, line: modeLine, column: 1, "environment \(env): unknown key `\(mode):`",
+                            hint: "write `{read: [names], write: [names]}`, or a plain list for read and write")
+                    }
+                    let listed = try names(list, of: "environment \(env) \(mode)")
+                    try check(listed, env, list.line)
+                    if mode == "read" { read = listed } else { write = listed }
+                }
+                guard !read.isEmpty || !write.isEmpty else {
+                    throw HushError.syntax(file, line: line, column: 1, "environment \(env) lists nobody", hint: "name at least one member")
+                }
+            } else {
+                read = try names(node, of: "environment \(env)")
+                try check(read, env, node.line)
+                write = read
+            }
+            policy.environments[env] = (read + write).uniqued()
+            policy.writers[env] = write
         }
         return policy
     }
@@ -93,6 +121,12 @@ public struct AccessPolicy: Sendable {
     /// The members who may read `env`, sorted; every member when the policy does not list it.
     public func readers(of env: String, members: Set<String>) -> Set<String> {
         guard let listed = environments[env] else { return members }
+        return Set(listed.flatMap { groups[$0] ?? [$0] })
+    }
+
+    /// The members who may write `env` (and sign its file); every member when it is not listed.
+    public func writers(of env: String, members: Set<String>) -> Set<String> {
+        guard let listed = writers[env] else { return members }
         return Set(listed.flatMap { groups[$0] ?? [$0] })
     }
 }

@@ -7,15 +7,21 @@ extension AccessPolicy {
     static func removing(_ name: String, from bytes: [UInt8], file: String) throws -> [UInt8] {
         let outline = try YAMLOutline.scan(bytes, file: file)
         var text = bytes
-        let hits = outline.leaves.filter { leaf in
-            guard leaf.path.count == 3, case .key(let section) = leaf.path[0], section == "environments" || section == "groups" else { return false }
-            return leaf.value == name
+        // A list is `section.entry.[i]`, or `environments.ENV.read|write.[i]` in the long form.
+        func listPath(_ leaf: Leaf) -> [PathComponent]? {
+            guard case .key(let section) = leaf.path.first, section == "environments" || section == "groups", case .index = leaf.path.last,
+                leaf.path.count == 3 || (leaf.path.count == 4 && section == "environments")
+            else { return nil }
+            return Array(leaf.path.dropLast())
         }
-        for list in Set(hits.map { Array($0.path.prefix(2)) }) {
-            let items = outline.leaves.filter { Array($0.path.prefix(2)) == list }
+        let hits = outline.leaves.filter { listPath($0) != nil && $0.value == name }
+        for list in Set(hits.compactMap(listPath)) {
+            // Every list must keep a name: in the long form that includes `write:`.
+            let scope = list
+            let items = outline.leaves.filter { listPath($0) == scope }
             if items.allSatisfy({ $0.value == name }) {
                 throw HushError(
-                    .refused, "\(file):\(items[0].line): \(KeyPath.display(list)) would list nobody without \(name)",
+                    .refused, "\(file):\(items[0].line): \(KeyPath.display(scope)) would list nobody without \(name)",
                     hint: "add another member to it first, or remove the entry")
             }
         }

@@ -10,11 +10,15 @@ public struct Identity: Sendable, CustomStringConvertible {
     let secretKey: SecretBytes
     /// Where the identity was loaded from (a path or a variable name), for `hush whoami` and errors.
     public let source: String
+    /// The Ed25519 secret key (seed || public key) of an SSH identity, which signs as itself;
+    /// nil for an age identity, whose signing key is derived (`signingKeyPair`).
+    let sshSigningKey: SecretBytes?
 
-    init(recipient: Recipient, secretKey: SecretBytes, source: String) {
+    init(recipient: Recipient, secretKey: SecretBytes, source: String, sshSigningKey: SecretBytes? = nil) {
         self.recipient = recipient
         self.secretKey = secretKey
         self.source = source
+        self.sshSigningKey = sshSigningKey
     }
 
     /// A new random age X25519 identity.
@@ -89,7 +93,7 @@ public struct Identity: Sendable, CustomStringConvertible {
                     message: "the SSH key's private and public parts do not belong together",
                     hint: "the file is damaged; use another copy of the key")
             }
-            return Identity(recipient: recipient, secretKey: secretKey, source: source)
+            return Identity(recipient: recipient, secretKey: secretKey, source: source, sshSigningKey: edSecret)
         } catch {
             throw error.error(source: source)
         }

@@ -4,18 +4,41 @@ public struct Membership: Sendable {
     /// Every member key, in `recipients/` order.
     public let members: [NamedRecipient]
     public let policy: AccessPolicy
+    /// Member name → the Ed25519 keys that may sign as that member.
+    let signingKeys: [String: Set<[UInt8]>]
 
     public var memberNames: Set<String> { Set(members.map(\.name)) }
 
     public static func load(_ repository: Repository) throws -> Membership {
-        let members = try repository.members()
-        return Membership(members: members, policy: try AccessPolicy.load(repository, members: Set(members.map(\.name))))
+        var members: [NamedRecipient] = []
+        var signing: [String: Set<[UInt8]>] = [:]
+        for file in FileSystem.list(repository.recipientsFolder) where file.hasSuffix(".pub") {
+            let name = String(file.dropLast(4))
+            guard Trailer.isValidName(name) else {
+                throw HushError(.badInput, "recipients/\(file): invalid member name", hint: "rename it to letters, digits, '.', '_' or '-'")
+            }
+            let text = String(decoding: try FileSystem.read("\(repository.recipientsFolder)/\(file)"), as: UTF8.self)
+            let keys = try RecipientsFile.parseMember(text, name: name)
+            members += keys.recipients.map { NamedRecipient(name: name, recipient: $0) }
+            signing[name] = Set(keys.signingKeys.map(\.bytes))
+        }
+        return Membership(members: members, policy: try AccessPolicy.load(repository, members: Set(members.map(\.name))), signingKeys: signing)
     }
 
     /// The member keys the policy grants `env`.
     public func recipients(of env: String) -> [NamedRecipient] {
         let readers = policy.readers(of: env, members: memberNames)
         return members.filter { readers.contains($0.name) }
+    }
+
+    /// True when `name` may write `env` and sign with `key`.
+    func maySign(_ name: String, key: [UInt8], env: String) -> Bool {
+        (signingKeys[name]?.contains(key) ?? false) && policy.writers(of: env, members: memberNames).contains(name)
+    }
+
+    /// True when `name` may write `env`.
+    public func mayWrite(_ name: String, env: String) -> Bool {
+        memberNames.contains(name) && policy.writers(of: env, members: memberNames).contains(name)
     }
 
     /// How the sealed file of `env` differs from what the policy asks, read from its metadata

@@ -19,11 +19,14 @@ public struct Recipient: Hashable, Sendable, CustomStringConvertible {
     /// The 32-byte X25519 public key that sealed boxes are made to (for SSH keys, converted
     /// from the Ed25519 key).
     public let x25519PublicKey: [UInt8]
+    /// The Ed25519 public key of an `ssh-ed25519` recipient, which is also its signing key.
+    let ed25519PublicKey: [UInt8]?
 
-    init(kind: Kind, text: String, x25519PublicKey: [UInt8]) {
+    init(kind: Kind, text: String, x25519PublicKey: [UInt8], ed25519PublicKey: [UInt8]? = nil) {
         self.kind = kind
         self.text = text
         self.x25519PublicKey = x25519PublicKey
+        self.ed25519PublicKey = ed25519PublicKey
     }
 
     /// The key type as shown to people: `age` or `ssh-ed25519`.
@@ -138,6 +141,6 @@ public struct Recipient: Hashable, Sendable, CustomStringConvertible {
             KeyAgreement.isUsablePublicKey(converted)
         else { throw .invalidPoint }
         let text = SSHWire.ed25519 + " " + Sodium.base64Encode(SSHWire.ed25519Blob(publicKey: edKey), .original)
-        return Recipient(kind: .sshEd25519, text: text, x25519PublicKey: converted)
+        return Recipient(kind: .sshEd25519, text: text, x25519PublicKey: converted, ed25519PublicKey: edKey)
     }
 }

@@ -14,6 +14,12 @@ public enum RecipientsFile {
     /// bad line, for a private key anywhere (the key itself is never quoted), or when the file
     /// holds no key at all.
     public static func parse(_ text: String, name: String) throws(HushError) -> [Recipient] {
+        try parseMember(text, name: name).recipients
+    }
+
+    /// Parses the content of `recipients/NAME.pub` into the member's recipients and signing
+    /// keys (`hushsign1…` lines, and the Ed25519 key of every `ssh-ed25519` line).
+    public static func parseMember(_ text: String, name: String) throws(HushError) -> MemberKeys {
         let file = path(for: name)
         let lines = KeyText.lines(text)
         // Look for private keys first, comments included, so a leaked key is reported even when
@@ -24,28 +30,40 @@ public enum RecipientsFile {
             throw problem.error(file: file, line: leak)
         }
         var recipients: [Recipient] = []
+        var signing: [SigningPublicKey] = []
         var seen: Set<Recipient> = []
         for line in lines where !line.isBlankOrComment {
             let recipient: Recipient
-            do {
+            do throws(KeyProblem) {
+                if SigningPublicKey.looksLike(line.text) {
+                    guard KeyText.fields(line.text).count == 1 else {
+                        throw KeyProblem(message: "unexpected text after the signing key", hint: "put comments on their own line, starting with #")
+                    }
+                    let key = try SigningPublicKey.parse(line.text)
+                    if !signing.contains(key) { signing.append(key) }
+                    continue
+                }
                 recipient = try Recipient.parseKey(line.text)
             } catch {
                 throw error.error(file: file, line: line)
             }
-            if seen.insert(recipient).inserted { recipients.append(recipient) }
+            if seen.insert(recipient).inserted {
+                recipients.append(recipient)
+                if let ed = recipient.ed25519PublicKey, !signing.contains(SigningPublicKey(bytes: ed)) { signing.append(SigningPublicKey(bytes: ed)) }
+            }
         }
         guard !recipients.isEmpty else {
             throw HushError(
                 .badInput, "\(file): no public key found",
                 hint: "add one key per line: `age1…` or `ssh-ed25519 AAAA…`")
         }
-        return recipients
+        return MemberKeys(recipients: recipients, signingKeys: signing)
     }
 
     /// Renders `recipients` as the content of a recipients file: `comment` (each of its lines
     /// prefixed with `# `) then one canonical key per line, ending with a newline. SSH comment
     /// fields are not kept by `Recipient`, so they are not written back.
-    public static func render(_ recipients: [Recipient], comment: String?) -> String {
+    public static func render(_ recipients: [Recipient], signingKeys: [SigningPublicKey] = [], comment: String?) -> String {
         var out = ""
         if let comment {
             for line in comment.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
@@ -54,6 +72,15 @@ public enum RecipientsFile {
             }
         }
         for recipient in recipients { out += recipient.text + "\n" }
+        // An ssh-ed25519 line already is a signing key.
+        let implied = Set(recipients.compactMap(\.ed25519PublicKey))
+        for key in signingKeys where !implied.contains(key.bytes) { out += key.text + "\n" }
         return out
     }
+}
+
+/// The keys of one member: recipients the data key is wrapped to, and keys that may sign.
+public struct MemberKeys: Sendable, Equatable {
+    public var recipients: [Recipient]
+    public var signingKeys: [SigningPublicKey]
 }

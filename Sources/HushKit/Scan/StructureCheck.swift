@@ -45,7 +45,7 @@ enum StructureCheck {
             syntax = .dotenv
         }
         do {
-            _ = try SealedFile.parse(Array(bytes), syntax: syntax, file: path)
+            _ = try SealedFile.parse(Array(bytes), syntax: syntax, file: path, context: nil)
             return nil
         } catch let error as HushError {
             let what = underSecrets ? "not a sound sealed Hush file" : "a dotenv file that is not sealed by Hush (plaintext committed?)"
