@@ -101,7 +101,7 @@ import Testing
         let keylessShow = try git(box, "show HEAD", env: nokey)
         #expect(keylessShow.contains("-DB_PASSWORD=<sealed:") && !keylessShow.contains("-secret"), "\(keylessShow)")
         // The raw file is still there for whoever asks for it.
-        #expect(try git(box, "show --no-textconv HEAD").contains("+DB_PASSWORD=ENC[hush:v1,s,"))
+        #expect(try git(box, "show --no-textconv HEAD").contains("+DB_PASSWORD=ENC[hush:v2,s,"))
 
         // A membership change shows as a summary line.
         let bob = try box.keygen("bob")

@@ -77,7 +77,11 @@ let dotenvErrorCases: [DotenvErrorCase] = [
         #expect(try DotenvOutline.scan(bytes, file: "f").leaves.map(\.value) == ["1"])
     }
 
-    @Test func strayCarriageReturnInACommentIsAllowed() throws {
-        #expect(try DotenvTest.pairs("# a\rb\nA=1\n").map(\.value) == ["1"])
+    /// python-dotenv ends a line at a lone CR, so `# a\rB=evil` would set B for it: refused
+    /// in comments too, with the line and column (format.md §9).
+    @Test func strayCarriageReturnInACommentIsRefused() throws {
+        #expect(throws: HushError.self) { try DotenvTest.pairs("# a\rB=evil\nA=1\n") }
+        #expect(throws: HushError.self) { try DotenvTest.pairs("A=1 # a\rB=evil\n") }
+        #expect(try DotenvTest.pairs("# a\r\nA=1\n").map(\.value) == ["1"])
     }
 }

@@ -10,7 +10,33 @@ import Testing
         #expect(throws: HushError.self) { try KeyPath.parseDotted("a..b") }
         #expect(throws: HushError.self) { try KeyPath.parseDotted("a\\x") }
         #expect(throws: HushError.self) { try KeyPath.parseDotted("a\\") }
-        #expect(KeyPath.display([.key("a.b"), .index(2), .key("c")]) == "a\\.b.2.c")
+        #expect(KeyPath.display([.key("a.b"), .index(2), .key("c")]) == "a\\.b.[2].c")
+    }
+
+    /// docs/format.md §4: every key path has one text form, and every key can be written:
+    /// empty keys, keys that look like indices, keys with spaces, quotes and brackets.
+    @Test func notationExpressesEveryKeyOnce() throws {
+        let paths: [[PathComponent]] = [
+            [.key("")], [.key(""), .key("x")], [.key("0")], [.index(0)], [.key("[0]")], [.key("a b")], [.key("\"\"")],
+            [.key("say \"hi\"")], [.key("x"), .index(12), .key("")], [.key("tab\t")], [.key("\u{7F}")],
+        ]
+        var seen = Set<String>()
+        for path in paths {
+            let text = KeyPath.display(path)
+            #expect(!text.contains(" "), "\(text)")
+            #expect(try KeyPath.parseNotation(text) == path, "\(text)")
+            #expect(Trailer.isCanonicalPath(text), "\(text)")
+            #expect(seen.insert(text).inserted, "\(text) is ambiguous")
+        }
+        #expect(KeyPath.display([.key("")]) == "\"\"")
+        #expect(KeyPath.display([.key("0")]) == "0")
+        #expect(KeyPath.display([.index(0)]) == "[0]")
+        // Lenient input, one canonical form: `a b` parses but is not the trailer's spelling.
+        #expect(try KeyPath.parseNotation("a b") == [.key("a b")])
+        #expect(!Trailer.isCanonicalPath("a b"))
+        #expect(!Trailer.isCanonicalPath("[01]"))
+        #expect(throws: HushError.self) { try KeyPath.parseNotation("a..b") }
+        #expect(throws: HushError.self) { try KeyPath.parseNotation("") }
     }
 
     @Test func encodingIsUnambiguous() {
@@ -33,7 +59,7 @@ import Testing
         let keys = FileKeys.random()
         let token = Token.seal(raw: Array("\"quoted\"".utf8), type: .string, path: [.key("a")], keys: keys)
         let text = Array(token.text.utf8)
-        #expect(token.text.hasPrefix("ENC[hush:v1,s,") && token.text.hasSuffix("]"))
+        #expect(token.text.hasPrefix("ENC[hush:v2,s,") && token.text.hasSuffix("]"))
         let parsed = try Token.parse(text)
         #expect(try parsed.open(path: [.key("a")], keys: keys) == Array("\"quoted\"".utf8))
         #expect(throws: CryptoFailure.authentication) { try parsed.open(path: [.key("b")], keys: keys) }
@@ -52,55 +78,78 @@ import Testing
 
     @Test func parseRejectsMalformed() {
         #expect(throws: TokenProblem.notAToken) { try Token.parse(Array("plain".utf8)) }
-        #expect(throws: TokenProblem.unknownVersion("v2")) { try Token.parse(Array("ENC[hush:v2,s,AAAA]".utf8)) }
-        #expect(throws: TokenProblem.malformed) { try Token.parse(Array("ENC[hush:v1,x,AAAA]".utf8)) }
-        #expect(throws: TokenProblem.malformed) { try Token.parse(Array("ENC[hush:v1,s,AAAA]".utf8)) }
-        #expect(throws: TokenProblem.malformed) { try Token.parse(Array("ENC[hush:v1,s,A+AA]".utf8)) }
+        #expect(throws: TokenProblem.unknownVersion("v3")) { try Token.parse(Array("ENC[hush:v3,s,AAAA]".utf8)) }
+        #expect(throws: TokenProblem.malformed) { try Token.parse(Array("ENC[hush:v2,x,AAAA]".utf8)) }
+        #expect(throws: TokenProblem.malformed) { try Token.parse(Array("ENC[hush:v2,s,AAAA]".utf8)) }
+        #expect(throws: TokenProblem.malformed) { try Token.parse(Array("ENC[hush:v2,s,A+AA]".utf8)) }
     }
 }
 
 @Suite struct TrailerTests {
-    static func sample(_ extra: String = "") -> [UInt8] {
-        let wrap = String(repeating: "A", count: 107)
-        return Array(
-            ("A=1\n#hush:version 1\n#hush:modified 2026-01-01T00:00:00Z\n" + extra
-                + "#hush:recipient alice age1abc \(wrap)\n#hush:recipient bob ssh-ed25519 AAAAC3 \(wrap)\n#hush:mac \(String(repeating: "A", count: 43))\n")
-                .utf8)
+    static let alice = Identity.generate(source: "alice")
+
+    /// A real version 2 file (two recipients, one of them an SSH key, an exposed mark).
+    static func sample(finalNewline: Bool = true) throws -> [UInt8] {
+        let edKey = Signing.keyPair(seed: SecretBytes(count: 32) { $0.initializeMemory(as: UInt8.self, repeating: 9) }).publicKey
+        let ssh = try Recipient.sshEd25519(publicKey: edKey)
+        return try Sealer.seal(
+            Array((finalNewline ? "A=1\n" : "A=1").utf8), syntax: .dotenv, file: "f",
+            recipients: [NamedRecipient(name: "alice", recipient: alice.recipient), NamedRecipient(name: "bob", recipient: ssh)], keys: .random(),
+            previous: nil, exposing: ["carol"], now: "2026-01-01T00:00:00Z")
     }
 
     @Test func splitsAndRendersCanonically() throws {
-        let bytes = Self.sample()
+        let bytes = try Self.sample()
         let (body, trailer) = try Trailer.split(bytes, file: "f")
-        #expect(body == Array("A=1\n".utf8))
+        #expect(String(decoding: body, as: UTF8.self).hasPrefix("A=ENC[hush:v2,s,"))
         #expect(trailer.wraps.map(\.name) == ["alice", "bob"])
-        #expect(trailer.wraps[1].key == "ssh-ed25519 AAAAC3")
-        #expect(body + trailer.render() == bytes)
-        let (_, noNewline) = try Trailer.split(Self.sample("#hush:final-newline no\n"), file: "f")
+        #expect(trailer.wraps[1].key.hasPrefix("ssh-ed25519 AAAA"))
+        #expect(trailer.seq == 1)
+        #expect(body + trailer.renderAboveMAC() + trailer.renderSeal() == bytes)
+        let (_, noNewline) = try Trailer.split(try Self.sample(finalNewline: false), file: "f")
         #expect(!noNewline.finalNewline)
     }
 
-    @Test func rejectsDamage() {
-        let good = String(decoding: Self.sample(), as: UTF8.self)
-        let cases: [(String, HushError.Kind)] = [
-            (good.replacingAll("#hush:version 1", with: "#hush:version 9"), .integrity),
-            (good.replacingAll("#hush:modified", with: "#hush:changed"), .integrity),
-            (good.replacingAll("recipient alice", with: "recipient zed"), .integrity),
-            (String(good.dropLast(5)), .integrity),
-            ("A=1\n", .integrity),
-            (good + "#hush:extra x\n", .integrity),
+    /// Every line has one spelling (issue 10, item 1): any other spelling of the same
+    /// information is rejected before any key is used.
+    @Test func rejectsDamageAndNonCanonicalSpellings() throws {
+        let good = String(decoding: try Self.sample(), as: UTF8.self)
+        let cases: [String] = [
+            good.replacingAll("#hush:version 2", with: "#hush:version 9"),
+            good.replacingAll("#hush:version 2", with: "#hush:version 02"),
+            good.replacingAll("#hush:version 2", with: "#hush:version +2"),
+            good.replacingAll("#hush:seq 1\n", with: "#hush:seq 01\n"),
+            good.replacingAll("#hush:seq 1\n", with: "#hush:seq  1\n"),
+            good.replacingAll("#hush:modified", with: "#hush:changed"),
+            good.replacingAll("#hush:modified 2026-01-01T00:00:00Z", with: "#hush:modified 2026-01-01 00:00:00Z"),
+            good.replacingAll("recipient alice age1", with: "recipient alice AGE1"),
+            good.replacingAll("recipient alice ", with: "recipient alice  "),
+            good.replacingAll("recipient alice", with: "recipient zed"),
+            good.replacingAll("#hush:exposed 2026-01-01T00:00:00Z carol", with: "#hush:exposed 2026-01-01T00:00:00Z carol,carol"),
+            good.replacingAll("\n#hush:signature", with: "\n#hush:sig"),
+            String(good.prefix { $0 != "#" }) + String(good.split(separator: "\n").filter { !$0.hasPrefix("#hush:signature") }.dropFirst().joined(separator: "\n")) + "\n",
+            String(good.dropLast(5)),
+            "A=1\n",
+            good + "#hush:extra x\n",
+            "#hush:comment in the body\n" + good,
         ]
-        for (text, kind) in cases {
-            #expect(throws: HushError.self) { try Trailer.split(Array(text.utf8), file: "f") }
+        for text in cases {
+            #expect(throws: HushError.self, "\(text)") { try Trailer.split(Array(text.utf8), file: "f") }
             do {
                 _ = try Trailer.split(Array(text.utf8), file: "f")
             } catch let error as HushError {
-                #expect(error.kind == kind)
+                #expect(error.kind == .integrity)
             } catch {}
         }
         do {
-            _ = try Trailer.split(Array(good.replacingAll("#hush:version 1", with: "#hush:version 9").utf8), file: "f")
+            _ = try Trailer.split(Array(good.replacingAll("#hush:version 2", with: "#hush:version 9").utf8), file: "f")
         } catch let error as HushError {
             #expect(error.message.contains("version 9"))
+        } catch {}
+        do {
+            _ = try Trailer.split(Array(good.replacingAll("#hush:version 2", with: "#hush:version 1").utf8), file: "f")
+        } catch let error as HushError {
+            #expect(error.hint?.contains("hush upgrade") == true)
         } catch {}
     }
 }

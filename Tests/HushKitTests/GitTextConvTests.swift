@@ -25,7 +25,7 @@ enum GitFixtures {
     /// The next version of `bytes` with `text` as its plaintext (minimal diff, or a new data key).
     static func reseal(_ bytes: [UInt8], _ text: String, syntax: Syntax = .dotenv, rotate: Bool = false) throws -> [UInt8] {
         let opened = try open(bytes, syntax: syntax)
-        return try opened.reseal(Array(text.utf8), recipients: opened.currentRecipients(), rotate: rotate)
+        return try opened.signed().reseal(Array(text.utf8), recipients: opened.currentRecipients(), rotate: rotate)
     }
 
     static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }

@@ -157,13 +157,6 @@ import Testing
     }
 }
 
-extension String {
-    /// `self` with the first occurrence of `target` replaced (test helper, no Foundation).
-    fileprivate func replacingFirst(_ target: String, with replacement: String) -> String {
-        guard let range = self.firstRange(of: target) else { return self }
-        return self[..<range.lowerBound] + replacement + self[range.upperBound...]
-    }
-}
 
 /// Builds `openssh-key-v1` files from the RFC 8032 test key, with knobs to damage them.
 struct OpenSSHKeyBuilder {

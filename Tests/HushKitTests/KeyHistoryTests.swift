@@ -18,7 +18,7 @@ import Testing
         func change(_ sealed: [UInt8], to text: String, rotate: Bool = false) throws -> [UInt8] {
             let file = try SealedFile.parse(sealed, syntax: syntax, file: "f")
             let opened = try file.decrypt(file.unlock(with: [identity]))
-            return try opened.reseal(Array(text.utf8), recipients: recipients, rotate: rotate)
+            return try opened.signed().reseal(Array(text.utf8), recipients: recipients, rotate: rotate)
         }
     }
 
@@ -103,7 +103,7 @@ import Testing
         let bob = Identity.generate(source: "bob")
         let file = try SealedFile.parse(old, syntax: .dotenv, file: "f")
         let opened = try file.decrypt(file.unlock(with: [vault.identity]))
-        let widened = try opened.reseal(opened.plaintext, recipients: vault.recipients + [NamedRecipient(name: "bob", recipient: bob.recipient)])
+        let widened = try opened.signed().reseal(opened.plaintext, recipients: vault.recipients + [NamedRecipient(name: "bob", recipient: bob.recipient)])
         let grant = RevisionDelta(old: base, new: FileRevision.scan(widened, syntax: .dotenv, file: "f"))
         #expect(!grant.rotated)
         #expect(grant.items.isEmpty)
@@ -113,6 +113,7 @@ import Testing
         let vault = Fixture(syntax: .yaml)
         let sealed = try vault.seal("a: \"quoted \\\"x\\\"\"\nb: |\n  two\n  lines\nc: 5432\nd:\n")
         let revision = FileRevision.scan(sealed, syntax: .yaml, file: "f")
+        revision.environment = "t"
         let reader = ValueReader(identities: [vault.identity])
         #expect((0..<4).map { reader.value(revision, $0) } == [.text("quoted \"x\""), .text("two\nlines\n"), .text("5432"), .text("")])
         let stranger = ValueReader(identities: [Identity.generate(source: "other")])
@@ -123,7 +124,12 @@ import Testing
         let tokenA = String(lines[0].dropFirst(3)), tokenC = String(lines[2].dropFirst(3))
         let swapped = [UInt8](text.replacingFirst(tokenA, with: "@").replacingFirst(tokenC, with: tokenA).replacingFirst("@", with: tokenC).utf8)
         let damaged = FileRevision.scan(swapped, syntax: .yaml, file: "f")
+        damaged.environment = "t"
         #expect(damaged.problem == nil)
+        // The same bytes read as another environment do not verify either.
+        let moved = FileRevision.scan(sealed, syntax: .yaml, file: "f")
+        moved.environment = "production"
+        #expect(ValueReader(identities: [vault.identity]).value(moved, 0) == .damaged)
         #expect(ValueReader(identities: [vault.identity]).value(damaged, 0) == .damaged)
     }
 
@@ -172,14 +178,5 @@ import Testing
             KeyHistory.render(commits)
                 == "abc1234 2026-01-01 10:00 Alice  rotate\n    production  all values re-sealed (new data key)\n"
                 + "    dev         changed   A = \"2\" (was <sealed>)\n    dev         removed   B (was \"1\")\n")
-    }
-}
-
-extension String {
-    fileprivate func replacingFirst(_ target: String, with replacement: String) -> String {
-        guard let range = firstRange(of: target) else { return self }
-        var copy = self
-        copy.replaceSubrange(range, with: replacement)
-        return copy
     }
 }

@@ -68,19 +68,39 @@ import Testing
             now: "2026-01-01T00:00:00Z")
         let opened = try Self.open(first)
         // Rotation that drops bob marks every non-empty value.
-        let rotated = try opened.reseal(opened.plaintext, recipients: Self.recipients, rotate: true, exposing: ["bob"])
+        let rotated = try opened.signed().reseal(opened.plaintext, recipients: Self.recipients, rotate: true, exposing: ["bob"])
         let marked = try Self.open(rotated)
         #expect(marked.sealed.trailer.exposed.map(\.path) == ["A", "B"])
         #expect(marked.sealed.trailer.exposed.allSatisfy { $0.members == ["bob"] })
         // A second rotation keeps the first time and adds the name.
-        let again = try Self.open(try marked.reseal(marked.plaintext, recipients: Self.recipients, rotate: true, exposing: ["ann"]))
+        let again = try Self.open(try marked.signed().reseal(marked.plaintext, recipients: Self.recipients, rotate: true, exposing: ["ann"]))
         #expect(again.sealed.trailer.exposed.map(\.members) == [["ann", "bob"], ["ann", "bob"]])
         #expect(again.sealed.trailer.exposed.map(\.since) == marked.sealed.trailer.exposed.map(\.since))
-        // Changing B clears its mark only; removing A clears A's.
-        let changed = try Self.open(try again.reseal(Array("A=1\nB=new\nC=\n".utf8), recipients: Self.recipients))
+        // Changing B clears its mark only.
+        let changed = try Self.open(try again.signed().reseal(Array("A=1\nB=new\nC=\n".utf8), recipients: Self.recipients))
         #expect(changed.sealed.trailer.exposed.map(\.path) == ["A"])
-        let removed = try Self.open(try changed.reseal(Array("B=new\nC=\n".utf8), recipients: Self.recipients))
-        #expect(removed.sealed.trailer.exposed.isEmpty)
+        // Marks follow values (format.md §6.1): a rename keeps A's mark at the new key,
+        let renamed = try Self.open(try changed.signed().reseal(Array("A2=1\nB=new\nC=\n".utf8), recipients: Self.recipients))
+        #expect(renamed.sealed.trailer.exposed.map(\.path) == ["A2"])
+        // an unset keeps it (dormant, at its last key), and setting the value again revives it,
+        let removed = try Self.open(try renamed.signed().reseal(Array("B=new\nC=\n".utf8), recipients: Self.recipients))
+        #expect(removed.sealed.trailer.exposed.map(\.path) == ["A2"])
+        let back = try Self.open(try removed.signed().reseal(Array("B=new\nC=\nZ=1\n".utf8), recipients: Self.recipients))
+        #expect(back.sealed.trailer.exposed.map(\.path) == ["Z"])
+        #expect(back.sealed.trailer.exposed[0].since == marked.sealed.trailer.exposed[0].since)
+        // a rotation re-seals the mark's value under the new key and keeps it,
+        let rotatedAgain = try Self.open(try back.signed().reseal(back.plaintext, recipients: Self.recipients, rotate: true))
+        #expect(rotatedAgain.sealed.trailer.exposed.map(\.path) == ["Z"])
+        // and an acknowledgement removes it with a recorded line.
+        let acked = try Self.open(
+            try rotatedAgain.signed().reseal(
+                rotatedAgain.plaintext, recipients: Self.recipients, acknowledging: Sealer.Acknowledging(path: [.key("Z")], reason: "not a secret")))
+        #expect(acked.sealed.trailer.exposed.isEmpty)
+        #expect(acked.sealed.trailer.acks.map(\.line) == ["#hush:ack \(acked.sealed.trailer.acks[0].time) writer Z not a secret"])
+        // Setting a new value where a dormant mark's key was clears it: the value was changed.
+        let dormant = try Self.open(try renamed.signed().reseal(Array("B=new\nC=\n".utf8), recipients: Self.recipients))
+        let replaced = try Self.open(try dormant.signed().reseal(Array("A2=rotated\nB=new\nC=\n".utf8), recipients: Self.recipients))
+        #expect(replaced.sealed.trailer.exposed.isEmpty)
     }
 
     @Test func malformedExposedLinesAreRejected() throws {
@@ -92,7 +112,8 @@ import Testing
         for bad in [
             line.replacingAll(" bob ", with: " bob,ann "),  // names not sorted
             line.replacingAll(" bob ", with: " bob,bob "),
-            line.replacingAll(" bob A", with: " bob"),
+            line.replacingAll(" A", with: ""),  // no path
+            line.replacingAll(" A", with: " A B"),  // a space in the path
             line.replacingAll(" bob ", with: " b!b "),
             line + "\n" + line,
         ] {

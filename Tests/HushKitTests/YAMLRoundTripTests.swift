@@ -76,7 +76,7 @@ let yamlCorpus: [String] = [
         #expect(sealed.outline.leaves.map(\.path) == plain.leaves.map(\.path))
         for (leaf, token) in zip(sealed.outline.leaves, sealed.tokens) {
             #expect(leaf.range.isEmpty == (token == nil))
-            if token != nil { #expect(leaf.value.hasPrefix("ENC[hush:v1,")) }
+            if token != nil { #expect(leaf.value.hasPrefix("ENC[hush:v2,")) }
         }
         var body = Array(text.utf8)
         if !body.isEmpty, body.last != 0x0A { body.append(0x0A) }
@@ -104,7 +104,7 @@ let yamlCorpus: [String] = [
         #expect(again == first)
     }
 
-    @Test func changingOneValueChangesItsLineMACAndTimestampOnly() throws {
+    @Test func changingOneValueChangesItsLineAndTheSequenceTimestampMACAndSignatureOnly() throws {
         let text = yamlCorpus[3]
         let first = try Self.seal(text)
         let opened = try Self.open(first)
@@ -116,8 +116,10 @@ let yamlCorpus: [String] = [
         let after = String(decoding: second, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(before.count == after.count)
         let changed = zip(before, after).filter { $0 != $1 }.map { String($0.1) }
-        #expect(changed.count == 3)
-        #expect(changed.contains { $0.hasPrefix("  port: ENC[hush:v1,i,") })
+        #expect(changed.count == 5)
+        #expect(changed.contains { $0.hasPrefix("  port: ENC[hush:v2,i,") })
+        #expect(changed.contains { $0 == "#hush:seq 2" })
+        #expect(changed.contains { $0.hasPrefix("#hush:signature ") })
         #expect(changed.contains { $0.hasPrefix("#hush:modified 2026-02-02") })
         #expect(changed.contains { $0.hasPrefix("#hush:mac ") })
     }

@@ -14,7 +14,7 @@ extension DotenvScanner {
     mutating func finishAfterClosingQuote() throws {
         skipBlanks()
         if !atEnd, bytes[position] == B.hash {
-            skipComment()
+            try skipComment()
             return
         }
         guard try atLineEnd() else {

@@ -55,7 +55,7 @@ struct DotenvScanner {
         if atEnd { return nil }
         let byte = bytes[position]
         if byte == B.hash {
-            skipComment()
+            try skipComment()
             return nil
         }
         if try atLineEnd() {
@@ -103,9 +103,15 @@ struct DotenvScanner {
         }
     }
 
-    /// Skips a comment and its line break. Comments may hold any bytes, even a lone CR.
-    mutating func skipComment() {
-        while !atEnd, bytes[position] != B.lineFeed { position += 1 }
+    /// Skips a comment and its line break. A lone CR is refused here too: python-dotenv and
+    /// others end a line there, so text after it would be a line to them and a comment to us.
+    mutating func skipComment() throws {
+        while !atEnd, bytes[position] != B.lineFeed {
+            if bytes[position] == B.carriageReturn, position + 1 < bytes.count, bytes[position + 1] != B.lineFeed {
+                throw strayCarriageReturn(at: position)
+            }
+            position += 1
+        }
         finishLine()
     }
 

@@ -5,8 +5,15 @@ extension DotenvScanner {
         let start = position
         var end = start  // just past the last non-blank byte of the value
         var commentFollows = false
+        // A token ends at its `]` (format.md §9): it may stand where a quoted value stood that
+        // a comment followed directly (`C="3"#note` seals to `C=ENC[…]#note`).
+        let isToken = bytes[start...].starts(with: Self.tokenStart)
         scan: while !atEnd {
             let byte = bytes[position]
+            if isToken, byte == B.hash, position > start, bytes[position - 1] == UInt8(ascii: "]") {
+                commentFollows = true
+                break scan
+            }
             switch byte {
             case B.lineFeed:
                 break scan
@@ -29,7 +36,9 @@ extension DotenvScanner {
         // written into it later cannot run into the comment (`A=x# c` would be one value).
         let range = commentFollows && end == start ? equalsEnd..<equalsEnd : start..<end
         let value = try text(of: range, line: line, column: column(of: range.lowerBound))
-        skipComment()  // the rest of the line: blanks, an inline comment and the line break
+        try skipComment()  // the rest of the line: blanks, an inline comment and the line break
         return (range, value)
     }
+
+    static let tokenStart: [UInt8] = Array("ENC[hush:".utf8)
 }

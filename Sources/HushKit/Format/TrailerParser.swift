@@ -55,6 +55,11 @@ extension Trailer {
                 .integrity, "\(file) uses Hush format version 1, which this hush no longer reads",
                 hint: "run `hush upgrade` once (it checks each file as version 1 and re-seals it as version 2), then commit")
         }
+        guard number != supportedVersion || text == "#hush:version \(supportedVersion)" else {
+            throw HushError(
+                .integrity, "\(file): '\(text)' is not the canonical '#hush:version \(supportedVersion)' (edited by hand?)",
+                hint: "restore the file from git (git checkout -- \(file))")
+        }
         guard text == "#hush:version \(supportedVersion)" else {
             throw HushError(
                 .integrity, "\(file) uses Hush format version \(number); this hush reads version \(supportedVersion)",

@@ -18,7 +18,8 @@ public enum TextConv {
     public static func render(file path: String, identityFiles: [String]) throws -> [UInt8] {
         let bytes = try FileSystem.read(path)
         let repositoryID = (try? Repository.find()).flatMap { try? RepositoryID.load($0) }
-        return render(bytes, name: path, repositoryID: repositoryID) { try KeyDiscovery.identities(files: identityFiles) }
+        let context = repositoryID.map { FileContext(repositoryID: $0, environment: environmentName(path)) }
+        return render(bytes, name: path, context: context) { try KeyDiscovery.identities(files: identityFiles) }
     }
 
     /// The environment a textconv argument belongs to: git passes either the work-tree file or
@@ -31,10 +32,9 @@ public enum TextConv {
     }
 
     /// The text to print for `bytes`; `name` (git passes a temporary file whose name ends like
-    /// the original's) chooses YAML or dotenv and the environment. Identities are loaded only
-    /// for a sealed file; values are shown only when the file verifies for its environment.
-    static func render(_ bytes: [UInt8], name: String, repositoryID: [UInt8]?, identities: () throws -> [Identity]) -> [UInt8] {
-        let context = repositoryID.map { FileContext(repositoryID: $0, environment: environmentName(name)) }
+    /// the original's) chooses YAML or dotenv. Identities are loaded only for a sealed file;
+    /// values are shown only when the file verifies for `context` (nil: no repository id).
+    static func render(_ bytes: [UInt8], name: String, context: FileContext?, identities: () throws -> [Identity]) -> [UInt8] {
         guard let syntax = Syntax.forPath(name), let file = try? SealedFile.parse(bytes, syntax: syntax, file: Paths.fileName(of: name), context: context)
         else {
             return bytes
