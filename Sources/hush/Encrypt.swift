@@ -5,7 +5,7 @@ struct Encrypt: ParsableCommand, Exemplified {
     static let configuration = CommandConfiguration(
         abstract: "Import a plaintext YAML or dotenv file as a new environment.",
         discussion:
-            "Seals FILE, to the members the access policy grants ENV (every member in recipients/ when it is not listed), as .secrets/ENV.yaml or .secrets/ENV.env (by FILE's extension). Refuses to overwrite an existing environment. FILE itself is left alone: delete it yourself."
+            "Seals FILE, to the members the access policy grants ENV (every member in recipients/ when it is not listed), as .secrets/ENV.yaml or .secrets/ENV.env (by FILE's extension), signed by you (a member allowed to write ENV). Refuses to overwrite an existing environment. FILE itself is left alone: delete it yourself."
     )
     static let example = "  hush encrypt .env.production --env production && rm .env.production"
 
@@ -15,8 +15,11 @@ struct Encrypt: ParsableCommand, Exemplified {
     @Option(help: "Name of the new environment.")
     var env: String
 
+    @OptionGroup var identity: IdentityOptions
+
     func run() throws {
-        let written = try FileCommands.encrypt(Vault(repository: Repository.find()), file: file, env: env)
+        // The new file is signed by its writer: the identity is needed to write, as for `set`.
+        let written = try FileCommands.encrypt(identity.vault(), file: file, env: env)
         Console.out("sealed \(written)\n")
     }
 }

@@ -15,7 +15,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let after = try box.read(".secrets/dev.yaml")
         let diff = Sandbox.lineDiff(before, after)
-        #expect(diff.added.count == 3 && diff.added.contains { $0.hasPrefix("b: ENC[") })
+        #expect(diff.added.count == 5 && diff.added.contains { $0.hasPrefix("b: ENC[") })
         #expect(try box.hush(["get", "dev", "b"]).stdout == "TWO")
         let tempPath = try String(contentsOf: box.root.appendingPathComponent("edited-path"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(tempPath.hasPrefix(box.root.appendingPathComponent("run").path))

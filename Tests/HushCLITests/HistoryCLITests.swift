@@ -187,7 +187,7 @@ import Testing
         #expect(production.contains("  recipients: alice, bob\n"))
         #expect(production.contains("  last change: \(hash) by Alice Example, "), "\(production)")
         #expect(!production.contains("uncommitted"))
-        #expect(production.contains("  verifies: not checked: no key\n"))
+        #expect(production.contains("  verifies: signature only (values not checked: no key)\n"))
         // With a key: MAC and every value; an uncommitted change is flagged.
         try h.set("production", "NEW", "x")
         let keyed = try h.hush(["status"], key: h.alice.path)
@@ -208,12 +208,12 @@ import Testing
         let damaged = try h.hush(["status"], key: h.alice.path)
         #expect(damaged.status == 0)
         let staging = Self.block(damaged.stdout, "staging")
-        #expect(staging.contains("  verifies: NO: .secrets/staging.yaml failed its integrity check (MAC mismatch)"), "\(staging)")
+        #expect(staging.contains("  verifies: NO: .secrets/staging.yaml failed its signature check"), "\(staging)")
         #expect(staging.contains("  pending: carol (granted, not wrapped yet: run `hush sync`)"))
         #expect(Self.block(damaged.stdout, "production").contains("  verifies: yes"))
         // bob is a recipient of both but holds no key file by default: not checked.
         let other = try h.hush(["status"], key: try h.box.keygen("stranger").path)
-        #expect(Self.block(other.stdout, "production").contains("  verifies: not checked: none of your keys is a recipient"))
+        #expect(Self.block(other.stdout, "production").contains("  verifies: signature only (values not checked: none of your keys is a recipient)"))
     }
 
     @Test func statusOutsideGitHistory() throws {

@@ -51,18 +51,20 @@ import Testing
         let box = try repository()
         let before = try head(box)
         let sealed = try box.read(".secrets/production.env")
-        // A value swapped for another valid-looking token: only the MAC can tell, with a key.
+        // A value swapped for another valid-looking token: the signature tells, with or without a key.
         let token = try #require(sealed.split(separator: "\n").first?.split(separator: "=", maxSplits: 1).last)
         var flipped = Array(token)
         flipped[20] = flipped[20] == "A" ? "B" : "A"
         try box.write(".secrets/production.env", sealed.replacingOccurrences(of: String(token), with: String(flipped)))
         let withKey = try commit(box)
         #expect(withKey.status != 0)
-        #expect(withKey.stderr.contains("production.env failed its integrity check (MAC mismatch)"), "\(withKey.stderr)")
+        #expect(withKey.stderr.contains("production.env failed its signature check"), "\(withKey.stderr)")
         #expect(try head(box) == before)
-        // Without a key the structure is still checked: a plaintext value in a sealed file.
+        // Without a key the signature is still checked (format v2: it needs no key).
         let keylessRun = try commit(box, env: keyless(box))
-        #expect(keylessRun.status == 0, "without a key the MAC cannot be checked: \(keylessRun.stderr)")
+        #expect(keylessRun.status != 0, "\(keylessRun.stderr)")
+        #expect(keylessRun.stderr.contains("production.env failed its signature check"), "\(keylessRun.stderr)")
+        // …and the structure: a plaintext value in a sealed file.
         try box.write(".secrets/production.env", sealed.replacingOccurrences(of: String(token), with: "not-a-token"))
         let structural = try commit(box, env: keyless(box))
         #expect(structural.status != 0)

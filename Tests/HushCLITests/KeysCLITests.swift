@@ -27,7 +27,8 @@ import Testing
         #expect(made.stderr.hasPrefix("age1"))
         let whoami = try box.hush(["whoami"], env: ["HUSH_IDENTITY": made.stdout])
         #expect(whoami.status == 0)
-        #expect(whoami.stdout.hasPrefix(made.stderr.trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(whoami.stdout.hasPrefix(made.stderr.firstLine))
+        #expect(made.stderr.split(separator: "\n").last?.hasPrefix("hushsign1") == true)
         #expect(whoami.stdout.contains("HUSH_IDENTITY"))
     }
 
@@ -39,7 +40,7 @@ import Testing
         let result = try box.hush(["whoami", "--identity", a.path], env: ["HUSH_IDENTITY_FILE": b.path])
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 3)
-        #expect(lines[0].hasPrefix(a.recipient) && lines[1].hasPrefix(b.recipient))
+        #expect(lines[0].hasPrefix(a.recipient.firstLine) && lines[1].hasPrefix(b.recipient.firstLine))
         #expect(lines[2].contains(".config/hush/identity"))
     }
 
@@ -52,7 +53,7 @@ import Testing
         // Named twice, loaded twice, warned about once; the key still works.
         let warned = try box.hush(["whoami", "--identity", key.path, "--identity", key.path])
         #expect(warned.status == 0)
-        #expect(warned.stdout.hasPrefix(key.recipient))
+        #expect(warned.stdout.hasPrefix(key.recipient.firstLine))
         #expect(warned.stderr == "hush: warning: identity file \(key.path) is readable by others (mode 0644); run chmod 600 \(key.path)\n")
         // The key text in HUSH_IDENTITY has no file to check.
         let text = try String(contentsOfFile: key.path, encoding: .utf8)
@@ -76,7 +77,7 @@ import Testing
         let second = try box.hush(["init"])
         #expect(second.status == 0)
         #expect(try box.read(".gitignore") == ignore)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: box.path("recipients").path).count == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: box.path("recipients").path).sorted() == ["repository", "zo-o-neil-smith.pub"])
     }
 
     @Test func initOutsideGitFails() throws {

@@ -166,3 +166,8 @@ func expectFailure(_ outcome: Outcome, status: Int32, mentions: String? = nil, s
     if let mentions { #expect(outcome.stderr.contains(mentions), "stderr: \(outcome.stderr)", sourceLocation: sourceLocation) }
     for secret in secrets { #expect(!outcome.stderr.contains(secret) && !outcome.stdout.contains(secret), sourceLocation: sourceLocation) }
 }
+
+extension String {
+    /// The first line: `hush keygen` prints the recipient, then the signing key.
+    var firstLine: String { String(prefix { $0 != "\n" }) }
+}

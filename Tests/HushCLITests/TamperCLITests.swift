@@ -42,11 +42,14 @@ import Testing
 
     @Test func flippedValueByte() throws { try expectTamperFails(4) { Self.flip(&$0, inLineStarting: "SECOND=", at: 5) } }
     @Test func flippedNonceByte() throws { try expectTamperFails(4) { Self.flip(&$0, inLineStarting: "SECOND=", at: 25, fromStart: true) } }
-    @Test func flippedMAC() throws { try expectTamperFails(4, mentions: "MAC") { Self.flip(&$0, inLineStarting: "#hush:mac", at: 3) } }
-    @Test func flippedWrap() throws { try expectTamperFails(4, mentions: "damaged") { Self.flip(&$0, inLineStarting: "#hush:recipient", at: 4) } }
+    @Test func flippedMAC() throws { try expectTamperFails(4, mentions: "signature") { Self.flip(&$0, inLineStarting: "#hush:mac", at: 3) } }
+    @Test func flippedWrap() throws { try expectTamperFails(4, mentions: "signature") { Self.flip(&$0, inLineStarting: "#hush:recipient", at: 4) } }
+    @Test func flippedSignature() throws {
+        try expectTamperFails(4, mentions: "signature") { Self.flip(&$0, inLineStarting: "#hush:signature", at: 3) }
+    }
     @Test func truncated() throws { try expectTamperFails(4) { $0 = String($0.prefix($0.count - 30)) } }
     @Test func unknownVersion() throws {
-        try expectTamperFails(4, mentions: "version 2") { $0 = $0.replacingOccurrences(of: "#hush:version 1", with: "#hush:version 2") }
+        try expectTamperFails(4, mentions: "version 3") { $0 = $0.replacingOccurrences(of: "#hush:version 2", with: "#hush:version 3") }
     }
 
     @Test func valueMovedToAnotherKey() throws {
@@ -62,11 +65,11 @@ import Testing
     @Test func recipientLineAddedByHand() throws {
         let other = try Sandbox()
         let mallory = try other.keygen("mallory")
-        try expectTamperFails(4, mentions: "MAC") { text in
+        try expectTamperFails(4, mentions: "signature") { text in
             // A syntactically valid wrap for Mallory, inserted in sorted position.
-            let wrap = String(repeating: "A", count: 107)
+            let wrap = String(repeating: "A", count: 106) + "Q"
             text = text.replacingOccurrences(
-                of: "#hush:recipient alice", with: "#hush:recipient aaa-mallory \(mallory.recipient) \(wrap)\n#hush:recipient alice")
+                of: "#hush:recipient alice", with: "#hush:recipient aaa-mallory \(mallory.recipient.firstLine) \(wrap)\n#hush:recipient alice")
         }
     }
 

@@ -49,9 +49,15 @@ public enum StatusCommand {
             do {
                 let sealed = try vault.sealed(env)
                 values = sealed.outline.leaves.count
-                try sealed.checkSignature(vault.membership())
                 let mine = Set(identities.map(\.recipient.text))
-                if identities.isEmpty {
+                // The signature and the history need no key: checked for everyone.
+                let signed = Result { try sealed.checkSignature(vault.membership()) }
+                let stale = Freshness.error(env, Freshness.check(repository, env, seq: sealed.trailer.seq, bytes: sealed.bytes))
+                if case .failure(let error as HushError) = signed {
+                    verification = .failed(error.message)
+                } else if let stale {
+                    verification = .failed(stale.message)
+                } else if identities.isEmpty {
                     verification = .noKey
                 } else if !sealed.trailer.wraps.contains(where: { mine.contains($0.key) }) {
                     verification = .notARecipient
@@ -94,10 +100,10 @@ public enum StatusCommand {
             if status.inGit && status.lastCommit != nil && status.uncommitted { change += "; uncommitted changes" }
             out += "  last change: \(change)\n"
             switch status.verification {
-            case .verified: out += "  verifies: yes (MAC and every value)\n"
+            case .verified: out += "  verifies: yes (signature, MAC and every value)\n"
             case .failed(let why): out += "  verifies: NO: \(why)\n"
-            case .noKey: out += "  verifies: not checked: no key\n"
-            case .notARecipient: out += "  verifies: not checked: none of your keys is a recipient\n"
+            case .noKey: out += "  verifies: signature only (values not checked: no key)\n"
+            case .notARecipient: out += "  verifies: signature only (values not checked: none of your keys is a recipient)\n"
             case .notChecked: out += "  verifies: not checked: the file does not parse\n"
             }
             let pending = access.pending.map(\.name).uniqued()

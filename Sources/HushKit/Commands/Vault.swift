@@ -38,9 +38,13 @@ public final class Vault {
         return FileContext(repositoryID: repositoryID!, environment: env.name)
     }
 
-    /// Reads and parses a sealed file without opening it (format checks 1–5).
+    /// Reads and parses a sealed file without opening it (format checks 1–5). The version is
+    /// checked first, so a version 1 file gets the upgrade hint even before `hush upgrade`
+    /// has created the repository id.
     func sealed(_ env: EnvironmentFile) throws -> SealedFile {
-        try SealedFile.parse(FileSystem.read(env.path), syntax: env.syntax, file: env.display, context: context(env))
+        let bytes = try FileSystem.read(env.path)
+        if Trailer.declaredVersion(bytes) != Trailer.supportedVersion { _ = try Trailer.split(bytes, file: env.display) }
+        return try SealedFile.parse(bytes, syntax: env.syntax, file: env.display, context: context(env))
     }
 
     /// Parses and checks the signature (checks 1–6): what can be verified without a key.

@@ -104,9 +104,10 @@ enum Sealer {
         conflictLines.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
         if !conflictLines.isEmpty || !(previous?.sealed.trailer.conflicts.isEmpty ?? true) { changed = true }
         let wraps = try wraps(for: recipients, keys: keys, previous: sameKeys ? previous : nil, file: file)
-        if wraps != previous?.sealed.trailer.wraps ?? [] { changed = true }
-        // Nothing to write: the file stays as it is (same sequence number and signature).
-        if let previous, !changed { return previous.sealed.bytes }
+        // Nothing to write: the file stays as it is (same sequence number and signature). The
+        // body is compared too: a merge takes tokens from two versions, none of them "changed".
+        // A new recipient is a write, but not a change of any value (`modified` stays).
+        if let previous, !changed, body == previous.sealed.body, wraps == previous.sealed.trailer.wraps { return previous.sealed.bytes }
         var trailer = Trailer(
             seq: seq, modified: changed ? timestamp : previous!.sealed.trailer.modified, finalNewline: finalNewline, wraps: wraps, exposed: marks,
             acks: acks, conflicts: conflictLines)
