@@ -5,7 +5,7 @@ struct Access: ParsableCommand, Exemplified {
     static let configuration = CommandConfiguration(
         abstract: "Show which member can read which environment.",
         discussion:
-            "Reads only recipients/, recipients/access.yaml and the files' metadata: no key needed. With --check, exits 1 when any file is not sealed to exactly what the policy grants, or still has values exposed to former members (for CI)."
+            "Reads only recipients/, recipients/access.yaml and the files' metadata: no key needed. With --check, exits 1 when any file is not sealed to exactly what the policy grants, still has values exposed to former members, is not signed by a member allowed to write it, or was rolled back to an older state (for CI)."
     )
     static let example = "  hush access\n  hush access --check"
 
@@ -13,7 +13,7 @@ struct Access: ParsableCommand, Exemplified {
     var check = false
 
     func run() throws {
-        let report = try AccessCommand.report(Repository.find())
+        let report = try AccessCommand.report(Repository.find(), checkWriters: check)
         Console.out(report.matrix())
         let problems = report.problems
         guard !problems.isEmpty else { return }

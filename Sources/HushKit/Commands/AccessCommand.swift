@@ -6,10 +6,12 @@ public enum AccessCommand {
         public let environments: [EnvironmentAccess]
         /// Rows: the members, then names that hold a wrap but are no longer members.
         public let names: [String]
+        /// Files whose signature does not verify or that were rolled back (with `checkWriters`).
+        public var untrusted: [String] = []
 
         /// One line per thing `hush access --check` fails on, each saying what to run.
         public var problems: [String] {
-            var lines: [String] = []
+            var lines = untrusted
             for access in environments {
                 let env = access.env.display
                 for name in access.pending.map(\.name).uniqued() {
@@ -56,12 +58,30 @@ public enum AccessCommand {
         }
     }
 
-    public static func report(_ repository: Repository) throws -> Report {
+    /// With `checkWriters` (`--check`), every file's signature is verified and its sequence
+    /// number compared with history too: both need no key.
+    public static func report(_ repository: Repository, checkWriters: Bool = false) throws -> Report {
         let membership = try Membership.load(repository)
         let environments = try repository.environments().map(membership.access)
         let members = membership.members.map(\.name).uniqued()
         let former = environments.flatMap(\.holders).filter { !membership.memberNames.contains($0) }
-        return Report(environments: environments, names: members + Set(former).sorted())
+        var report = Report(environments: environments, names: members + Set(former).sorted())
+        if checkWriters {
+            for env in repository.environments() {
+                do {
+                    let bytes = try FileSystem.read(env.path)
+                    let (body, trailer) = try Trailer.split(bytes, file: env.display)
+                    try SealedFile.checkSignature(
+                        body: body, trailer: trailer, file: env.display, context: FileContext.of(repository, environment: env.name), membership)
+                    if let stale = Freshness.error(env, Freshness.check(repository, env, seq: trailer.seq, bytes: bytes)) {
+                        report.untrusted.append(stale.message)
+                    }
+                } catch let error as HushError {
+                    report.untrusted.append(error.message)
+                }
+            }
+        }
+        return report
     }
 }
 

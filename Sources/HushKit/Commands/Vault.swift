@@ -42,7 +42,10 @@ public final class Vault {
     /// checked first, so a version 1 file gets the upgrade hint even before `hush upgrade`
     /// has created the repository id.
     func sealed(_ env: EnvironmentFile) throws -> SealedFile {
-        let bytes = try FileSystem.read(env.path)
+        try parse(FileSystem.read(env.path), env)
+    }
+
+    private func parse(_ bytes: [UInt8], _ env: EnvironmentFile) throws -> SealedFile {
         if Trailer.declaredVersion(bytes) != Trailer.supportedVersion { _ = try Trailer.split(bytes, file: env.display) }
         return try SealedFile.parse(bytes, syntax: env.syntax, file: env.display, context: context(env))
     }
@@ -84,7 +87,7 @@ public final class Vault {
         let lock = try FolderLock(Paths.folder(of: env.path))
         defer { withExtendedLifetime(lock) {} }
         let current = try FileSystem.read(env.path)
-        let file = try SealedFile.parse(current, syntax: env.syntax, file: env.display, context: context(env))
+        let file = try parse(current, env)
         let team = try membership()
         try file.checkSignature(team)
         let (keys, identity) = try file.unlockWithIdentity(identities())

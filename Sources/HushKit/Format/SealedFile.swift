@@ -69,6 +69,17 @@ struct SealedFile {
     /// Check 6: the signer is a member the policy lets write this environment, signing with
     /// one of their keys, and the signature verifies. Needs no private key.
     func checkSignature(_ membership: Membership) throws {
+        precondition(context != nil, "a signature is checked against a context")
+        try Self.verifySignature(trailer, digest: digest, file: file, environment: context!.environment, membership)
+    }
+
+    /// Check 6 on a split file without scanning its body (`hush access --check`).
+    static func checkSignature(body: [UInt8], trailer: Trailer, file: String, context: FileContext, _ membership: Membership) throws {
+        let digest = FileAuth.digest(body, trailer.renderAboveMAC(), context: context)
+        try verifySignature(trailer, digest: digest, file: file, environment: context.environment, membership)
+    }
+
+    private static func verifySignature(_ trailer: Trailer, digest: [UInt8], file: String, environment: String, _ membership: Membership) throws {
         guard let signature = trailer.signature else {
             throw HushError(.integrity, "\(file) is not signed", hint: "restore the file from git")
         }
@@ -76,20 +87,18 @@ struct SealedFile {
         guard membership.memberNames.contains(name) || membership.signingKeys[name] != nil else {
             throw HushError(
                 .integrity, "\(file) is signed by \(name), who is not a member (no recipients/\(name).pub)",
-                hint: "a file written outside the team: restore it from git (`git log -- \(file)` shows who changed it)")
+                hint: "a file written outside the team: restore it from git (`git log -- .secrets/` shows who changed it)")
         }
         guard membership.signingKeys[name]?.contains(signature.publicKey) ?? false else {
             throw HushError(
                 .integrity, "\(file) is signed by \(name) with a key that recipients/\(name).pub does not list",
                 hint: "if \(name) has a new key, they publish it with `hush recipients pub > recipients/\(name).pub`; else restore the file from git")
         }
-        let environment = context?.environment ?? ""
         guard membership.policy.writers(of: environment, members: membership.memberNames).contains(name) else {
             throw HushError(
                 .integrity, "\(file) is signed by \(name), whom \(AccessPolicy.fileName) does not allow to write \(environment)",
                 hint: "restore the file from git, or have a writer of \(environment) re-seal it")
         }
-        precondition(context != nil, "a signature is checked against a context")
         let message = FileAuth.signedMessage(digest: digest, mac: trailer.mac, name: name)
         guard Signing.verify(signature.signature, message: message, publicKey: signature.publicKey) else {
             throw HushError(
