@@ -5,7 +5,8 @@ struct Recipients: ParsableCommand, Exemplified {
     static let configuration = CommandConfiguration(
         abstract: "Manage who can read the secrets.",
         subcommands: [Add.self, Remove.self, List.self, Pub.self])
-    static let example = "  hush recipients add bob age1… hushsign1…\n  hush recipients remove bob\n  hush recipients list\n  hush recipients pub --name alice > recipients/alice.pub"
+    static let example =
+        "  hush recipients add bob age1… hushsign1…\n  hush recipients remove bob\n  hush recipients list\n  hush recipients pub --name alice > recipients/alice.pub"
 
     struct Add: ParsableCommand, Exemplified {
         static let configuration = CommandConfiguration(

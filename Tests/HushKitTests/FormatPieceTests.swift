@@ -127,7 +127,8 @@ import Testing
             good.replacingAll("recipient alice", with: "recipient zed"),
             good.replacingAll("#hush:exposed 2026-01-01T00:00:00Z carol", with: "#hush:exposed 2026-01-01T00:00:00Z carol,carol"),
             good.replacingAll("\n#hush:signature", with: "\n#hush:sig"),
-            String(good.prefix { $0 != "#" }) + String(good.split(separator: "\n").filter { !$0.hasPrefix("#hush:signature") }.dropFirst().joined(separator: "\n")) + "\n",
+            String(good.prefix { $0 != "#" })
+                + String(good.split(separator: "\n").filter { !$0.hasPrefix("#hush:signature") }.dropFirst().joined(separator: "\n")) + "\n",
             String(good.dropLast(5)),
             "A=1\n",
             good + "#hush:extra x\n",

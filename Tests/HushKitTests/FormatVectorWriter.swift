@@ -85,7 +85,9 @@ enum VectorWriter {
         }
         let env = "# database\nDB_URL=postgres://u:p@db/app\nexport API_KEY=\"sk-\\\"x\\\"\"\nEMPTY=\n"
         let yaml = "# service\ndb:\n  host: db.internal  # primary\n  port: 5432\nflags: [a, \"b\"]\nnote: |\n  line one\n  line two\n"
-        func fail(_ expect: String = "integrity", _ why: String? = nil, resign: Bool = false, signer: String = "vector", _ change: @escaping (String) throws -> String)
+        func fail(
+            _ expect: String = "integrity", _ why: String? = nil, resign: Bool = false, signer: String = "vector", _ change: @escaping (String) throws -> String
+        )
             -> Options
         {
             var options = Options()
@@ -98,9 +100,11 @@ enum VectorWriter {
         try emit("2: YAML with types, flow and block scalars", .yaml, yaml)
         try emit("3: no final newline", .dotenv, "A=1")
         try emit("4 (must fail): a flipped bit in a token", .dotenv, env, fail("integrity", "signature") { $0.replacingFirst("s,AQ", with: "s,AR") })
-        try emit("5 (must fail): a comment changed (whole-file authentication)", .dotenv, env, fail("integrity", "signature") {
-            $0.replacingFirst("# database", with: "# databasf")
-        })
+        try emit(
+            "5 (must fail): a comment changed (whole-file authentication)", .dotenv, env,
+            fail("integrity", "signature") {
+                $0.replacingFirst("# database", with: "# databasf")
+            })
         var copied = Options()
         copied.env = "staging"
         copied.checkedAs = "production"
@@ -112,7 +116,8 @@ enum VectorWriter {
         foreign.expect = "integrity"
         foreign.failsWith = "another environment or repository"
         try emit("7 (must fail): a file from another repository", .dotenv, env, foreign)
-        try emit("8 (must fail): a token moved to another key, MAC and signature made anew", .dotenv, "A=one\nB=two\n",
+        try emit(
+            "8 (must fail): a token moved to another key, MAC and signature made anew", .dotenv, "A=one\nB=two\n",
             fail("integrity", "does not open", resign: true) { text in
                 var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
                 let a = lines[0].dropFirst(2), b = lines[1].dropFirst(2)
@@ -120,26 +125,38 @@ enum VectorWriter {
                 lines[1] = "B=" + a
                 return lines.joined(separator: "\n")
             })
-        try emit("9 (must fail): a trailer line in another spelling (`#hush:version 02`)", .dotenv, env, fail("integrity", nil, resign: true) {
-            $0.replacingFirst("#hush:version 2", with: "#hush:version 02")
-        })
-        try emit("10 (must fail): a non-canonical sequence number (`#hush:seq 07`)", .dotenv, env, fail("integrity", "canonical", resign: true) {
-            $0.replacingFirst("#hush:seq 7", with: "#hush:seq 07")
-        })
-        try emit("11 (must fail): a #hush: line inserted into the body", .dotenv, env, fail("integrity", "above the metadata", resign: true) {
-            $0.replacingFirst("EMPTY=\n", with: "EMPTY=\n#hush:recipient x\n# end\n")
-        })
+        try emit(
+            "9 (must fail): a trailer line in another spelling (`#hush:version 02`)", .dotenv, env,
+            fail("integrity", nil, resign: true) {
+                $0.replacingFirst("#hush:version 2", with: "#hush:version 02")
+            })
+        try emit(
+            "10 (must fail): a non-canonical sequence number (`#hush:seq 07`)", .dotenv, env,
+            fail("integrity", "canonical", resign: true) {
+                $0.replacingFirst("#hush:seq 7", with: "#hush:seq 07")
+            })
+        try emit(
+            "11 (must fail): a #hush: line inserted into the body", .dotenv, env,
+            fail("integrity", "above the metadata", resign: true) {
+                $0.replacingFirst("EMPTY=\n", with: "EMPTY=\n#hush:recipient x\n# end\n")
+            })
         var marks = Options()
         marks.exposing = ["bob", "carol"]
-        try emit("12: exposed marks, an empty key and a key that looks like an index", .yaml, "db:\n  password: hunter2\n  \"a.b\": x\n  \"\": blank\n  \"0\": zero\n  empty:\n", marks)
-        try emit("13 (must fail): a token single-quoted in YAML", .yaml, "a: 1\n", fail("integrity", "wrongly quoted", resign: true) { text in
-            let line = text.split(separator: "\n")[0]
-            return text.replacingFirst(String(line), with: "a: '" + line.dropFirst(3) + "'")
-        })
+        try emit(
+            "12: exposed marks, an empty key and a key that looks like an index", .yaml,
+            "db:\n  password: hunter2\n  \"a.b\": x\n  \"\": blank\n  \"0\": zero\n  empty:\n", marks)
+        try emit(
+            "13 (must fail): a token single-quoted in YAML", .yaml, "a: 1\n",
+            fail("integrity", "wrongly quoted", resign: true) { text in
+                let line = text.split(separator: "\n")[0]
+                return text.replacingFirst(String(line), with: "a: '" + line.dropFirst(3) + "'")
+            })
         try emit("14: dotenv comment rules", .dotenv, "A= # empty, then a comment\nB=#x\nC=x#y\nD=\"3\"#note\n\texport\tE = e # tab and spaces\n")
-        try emit("15 (must fail): a lone CR in a dotenv comment", .dotenv, "A=1\n# rotated\n", fail("integrity", "carriage return", resign: true) {
-            $0.replacingFirst("# rotated", with: "# rotated\rDATABASE_URL=postgres://evil")
-        })
+        try emit(
+            "15 (must fail): a lone CR in a dotenv comment", .dotenv, "A=1\n# rotated\n",
+            fail("integrity", "carriage return", resign: true) {
+                $0.replacingFirst("# rotated", with: "# rotated\rDATABASE_URL=postgres://evil")
+            })
         try emit("16 (must fail): written and signed by a non-member", .dotenv, env, fail("integrity", "not a member", resign: true, signer: "mallory") { $0 })
         var readOnly = Options()
         readOnly.signerAllowed = false
@@ -166,20 +183,26 @@ enum VectorWriter {
         }
         swapped.recipients = [identity, other]
         try emit("20 (must fail): the wraps of two members swapped, MAC and signature made anew", .dotenv, env, swapped)
-        try emit("21 (must fail): a recipient key in upper case", .dotenv, env, fail("integrity", "canonical key", resign: true) { text in
-            let key = text.split(separator: "\n").first { $0.hasPrefix("#hush:recipient vector ") }!.split(separator: " ")[2]
-            return text.replacingFirst(String(key), with: key.uppercased())
-        })
-        try emit("22 (must fail): a type letter that does not fit its value", .yaml, "port: 5432\n", fail("integrity", "type", resign: true) { text in
-            // A member seals the plain scalar 5432 as a string: it opens, but its type is int.
-            let token = Token.seal(raw: Array("5432".utf8), type: .string, path: [.key("port")], keys: keys(), nonce: [UInt8](repeating: 9, count: 24))
-            let line = String(text.split(separator: "\n")[0])
-            return text.replacingFirst(line, with: "port: " + token.text)
-        })
+        try emit(
+            "21 (must fail): a recipient key in upper case", .dotenv, env,
+            fail("integrity", "canonical key", resign: true) { text in
+                let key = text.split(separator: "\n").first { $0.hasPrefix("#hush:recipient vector ") }!.split(separator: " ")[2]
+                return text.replacingFirst(String(key), with: key.uppercased())
+            })
+        try emit(
+            "22 (must fail): a type letter that does not fit its value", .yaml, "port: 5432\n",
+            fail("integrity", "type", resign: true) { text in
+                // A member seals the plain scalar 5432 as a string: it opens, but its type is int.
+                let token = Token.seal(raw: Array("5432".utf8), type: .string, path: [.key("port")], keys: keys(), nonce: [UInt8](repeating: 9, count: 24))
+                let line = String(text.split(separator: "\n")[0])
+                return text.replacingFirst(line, with: "port: " + token.text)
+            })
         try emit("23: block scalar extents (keep, clip, strip)", .yaml, "keep: |+\n  a\n\nclip: |\n  b\n\nstrip: >-\n  c\n\nend: x\n")
-        try emit("24 (must fail): format version 1", .dotenv, env, fail("integrity", "version 1", resign: true) {
-            $0.replacingFirst("#hush:version 2", with: "#hush:version 1")
-        })
+        try emit(
+            "24 (must fail): format version 1", .dotenv, env,
+            fail("integrity", "version 1", resign: true) {
+                $0.replacingFirst("#hush:version 2", with: "#hush:version 1")
+            })
         return out
     }
 

@@ -157,7 +157,6 @@ import Testing
     }
 }
 
-
 /// Builds `openssh-key-v1` files from the RFC 8032 test key, with knobs to damage them.
 struct OpenSSHKeyBuilder {
     var magic = Array("openssh-key-v1".utf8) + [0]

@@ -38,7 +38,10 @@ struct SealedFile {
     private static func token(of leaf: Leaf, in body: [UInt8], file: String) throws -> Token {
         let raw = body[leaf.range]
         let value = leaf.value.utf8
-        let written = leaf.inFlow ? (raw.count == value.count + 2 && raw.first == 0x22 && raw.last == 0x22 && raw.dropFirst().dropLast().elementsEqual(value)) : raw.elementsEqual(value)
+        let written =
+            leaf.inFlow
+            ? (raw.count == value.count + 2 && raw.first == 0x22 && raw.last == 0x22 && raw.dropFirst().dropLast().elementsEqual(value))
+            : raw.elementsEqual(value)
         do throws(TokenProblem) {
             let token = try Token.parse(Array(value))
             guard written else { throw TokenProblem.malformed }

@@ -19,7 +19,9 @@ public enum Freshness {
     /// `depth` first-parent versions.
     static func check(_ repository: Repository, _ env: EnvironmentFile, seq: Int, bytes: [UInt8]) -> Verdict {
         let path = env.display
-        guard let log = try? Git.run(["log", "--first-parent", "-n", String(depth), "--format=commit %H", "--raw", "--no-abbrev", "--", path], in: repository.root),
+        guard
+            let log = try? Git.run(
+                ["log", "--first-parent", "-n", String(depth), "--format=commit %H", "--raw", "--no-abbrev", "--", path], in: repository.root),
             log.status == 0
         else { return .notChecked("not in a git repository") }
         var versions: [(commit: String, blob: String)] = []
@@ -68,6 +70,7 @@ public enum Freshness {
         return HushError(
             .integrity, "\(env.display) was rolled back to an older state (sequence \(seq) after \(newest), in commit \(commit))",
             hint:
-                "restore the newest version (`git checkout \(commit) -- \(env.display)`), or if the older values are intended, `hush restore \(env.name) --from REV`")
+                "restore the newest version (`git checkout \(commit) -- \(env.display)`), or if the older values are intended, `hush restore \(env.name) --from REV`"
+        )
     }
 }
