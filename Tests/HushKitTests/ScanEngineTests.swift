@@ -162,7 +162,7 @@ import Testing
         let generic = ScanRule(id: "generic", description: "", keywords: ["tok_"], pattern: #"tok_[A-Za-z0-9]+"#)
         #expect(try scan(Self.secret, rules: [Self.token, generic]).findings.map(\.rule) == ["test-token"])
         #expect(try scan(Self.secret, rules: [generic, Self.token]).findings.map(\.rule) == ["generic"])
-        let literal = VaultLiteral(environment: "prod", key: "API", form: "plain", bytes: Array(Self.secret.utf8))
+        let literal = VaultLiteral(environment: "prod", key: "API", form: "plain", bytes: Array(Self.secret.utf8), fingerprintKey: FileKeys.random().fingerprintKey)
         #expect(try scan(Self.secret, literals: [literal]).findings.map(\.rule) == [ScanFinding.vaultValueRule])
     }
 
@@ -170,7 +170,7 @@ import Testing
 
     @Test func vaultLiteralsMatchExactlyIncludingLongOnes() throws {
         let long = "correct-horse-battery-staple-" + String(repeating: "Zq8", count: 20)
-        let literals = VaultValues.forms(long, environment: "production", key: "db.password")
+        let literals = VaultValues.forms(long, environment: "production", key: "db.password", fingerprintKey: Self.fingerprintKey)
         #expect(literals.map(\.form) == ["plain", "base64"])  // nothing to percent-encode
         let base64 = String(decoding: literals[1].bytes, as: UTF8.self)
         let text = "a = '\(long)'\nb: \(base64)==\nc = '\(long.uppercased())'\nd = '\(long.dropLast())'\n"
@@ -179,11 +179,18 @@ import Testing
         #expect(findings.map(\.form) == ["plain", "base64"])
         #expect(findings.allSatisfy { $0.environment == "production" && $0.key == "db.password" && $0.redacted == "…" })
         #expect(!ScanReport.jsonLines(findings).contains("Zq8"))
+        // The fingerprint is keyed by the environment's data key: not SHA-256 of the value, so
+        // a committed baseline cannot confirm a guess; another key gives another fingerprint.
+        #expect(findings[0].fingerprint != ScanFinding.fingerprint(rule: ScanFinding.vaultValueRule, secret: Array(long.utf8)))
+        let rekeyed = VaultValues.forms(long, environment: "production", key: "db.password", fingerprintKey: FileKeys.random().fingerprintKey)
+        #expect(try scan(text, rules: [], literals: rekeyed).findings[0].fingerprint != findings[0].fingerprint)
     }
 
+    static let fingerprintKey = FileKeys.random().fingerprintKey
+
     @Test func vaultValueForms() {
-        #expect(VaultValues.forms("short", environment: "e", key: "k").isEmpty)
-        let forms = VaultValues.forms("p@ss w0rd/+", environment: "e", key: "k")
+        #expect(VaultValues.forms("short", environment: "e", key: "k", fingerprintKey: Self.fingerprintKey).isEmpty)
+        let forms = VaultValues.forms("p@ss w0rd/+", environment: "e", key: "k", fingerprintKey: Self.fingerprintKey)
         #expect(forms.map { String(decoding: $0.bytes, as: UTF8.self) } == ["p@ss w0rd/+", "cEBzcyB3MHJkLys", "p%40ss%20w0rd%2F%2B"])
     }
 

@@ -113,5 +113,8 @@ struct FileKeys: Sendable {
         macKey = KeyDerivation.subkey(of: dek, id: 2, context: "hushfile")
     }
 
+    /// Subkey 3: keys `hush scan`'s fingerprints of this file's values (not part of the format).
+    var fingerprintKey: SecretBytes { KeyDerivation.subkey(of: dek, id: 3, context: "hushfile") }
+
     static func random() -> FileKeys { FileKeys(dek: KeyDerivation.randomDataKey()) }
 }

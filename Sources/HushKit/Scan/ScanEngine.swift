@@ -15,6 +15,9 @@ struct VaultLiteral: Sendable {
     /// `plain`, `base64` (standard alphabet, padding dropped) or `url` (percent-encoded).
     var form: String
     var bytes: [UInt8]
+    /// The environment's fingerprint key (from its data key): a vault value's fingerprint is
+    /// keyed, so a committed baseline cannot be used to test guesses of a weak value offline.
+    var fingerprintKey: SecretBytes
 }
 
 /// The matching core of `hush scan`, built once per run and shared by every scanning thread.

@@ -44,6 +44,17 @@ public struct ScanFinding: Sendable, Equatable {
     public static let unsealedSecretsRule = "hush-unsealed-secrets-file"
     public static let plaintextDotenvRule = "hush-plaintext-dotenv"
 
+    /// The fingerprint of a vault value: keyed BLAKE2b-256 under the environment's fingerprint
+    /// key (derived from its data key) over `lp(rule) || secret`, in hex. Only a holder of that
+    /// data key can compute it, so a committed baseline confirms no guess of a weak value. It
+    /// changes when the data key is rotated (when the value is exposed anyway).
+    static func keyedFingerprint(rule: String, secret: some Collection<UInt8>, key: SecretBytes) -> String {
+        var hash = KeyedHash(key: key)
+        hash.updateLengthPrefixed(Array(rule.utf8))
+        hash.update(secret)
+        return hex(hash.finalize())
+    }
+
     /// The fingerprint of `secret` under `rule`: SHA-256 over `rule`, NUL, `secret`, in hex.
     /// A hash rather than the secret, so that a baseline can be committed; like any unsalted
     /// hash it can confirm a guess of a weak secret, so baselines are for high-entropy tokens.

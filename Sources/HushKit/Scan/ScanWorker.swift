@@ -124,7 +124,8 @@ final class ScanWorker {
                     ScanFinding(
                         rule: ScanFinding.vaultValueRule, message: "the value of \(key) in environment \(literal.environment)\(form)",
                         path: display, line: line, column: column, redacted: "…",
-                        fingerprint: ScanFinding.fingerprint(rule: ScanFinding.vaultValueRule, secret: secret), commit: commit,
+                        fingerprint: ScanFinding.keyedFingerprint(rule: ScanFinding.vaultValueRule, secret: secret, key: literal.fingerprintKey),
+                        commit: commit,
                         environment: literal.environment, key: literal.key, form: literal.form))
             }
         }

@@ -16,8 +16,10 @@ enum VaultValues {
         for env in environments {
             guard let file = try? vault.open(env, quiet: true) else { continue }
             opened += 1
+            let fingerprintKey = file.keys.fingerprintKey
             for leaf in file.outline.leaves {
-                for literal in forms(leaf.value, environment: env.name, key: KeyPath.display(leaf.path)) where seen.insert(literal.bytes).inserted {
+                for literal in forms(leaf.value, environment: env.name, key: KeyPath.display(leaf.path), fingerprintKey: fingerprintKey)
+                where seen.insert(literal.bytes).inserted {
                     literals.append(literal)
                 }
             }
@@ -26,15 +28,18 @@ enum VaultValues {
     }
 
     /// The forms of one value worth looking for; none when it is shorter than 8 characters.
-    static func forms(_ value: String, environment: String, key: String) -> [VaultLiteral] {
+    static func forms(_ value: String, environment: String, key: String, fingerprintKey: SecretBytes) -> [VaultLiteral] {
         guard value.count >= minimumLength else { return [] }
+        func literal(_ form: String, _ bytes: [UInt8]) -> VaultLiteral {
+            VaultLiteral(environment: environment, key: key, form: form, bytes: bytes, fingerprintKey: fingerprintKey)
+        }
         let plain = Array(value.utf8)
-        var result = [VaultLiteral(environment: environment, key: key, form: "plain", bytes: plain)]
+        var result = [literal("plain", plain)]
         var base64 = Array(Sodium.base64Encode(plain, .original).utf8)
         while base64.last == UInt8(ascii: "=") { base64.removeLast() }
-        result.append(VaultLiteral(environment: environment, key: key, form: "base64", bytes: base64))
+        result.append(literal("base64", base64))
         let encoded = percentEncoded(plain)
-        if encoded != plain { result.append(VaultLiteral(environment: environment, key: key, form: "url", bytes: encoded)) }
+        if encoded != plain { result.append(literal("url", encoded)) }
         return result
     }
 
