@@ -192,6 +192,9 @@ import Testing
         #expect(try marks() == ["DATABASE_URL"])
         #expect(try r.box.read(".secrets/production.env").contains(" alice FEATURE_FLAG a feature flag, not a secret\n"))
         expectFailure(try r.hush(["exposed", "ack", "production", "API_KEY", "--reason", "x"]), status: 2, mentions: "not marked exposed")
+        try r.commit("ack")
+        let log = try r.hush(["log", "production"])
+        #expect(log.stdout.contains("acknowledged FEATURE_FLAG as not secret (by alice: a feature flag, not a secret)"), "\(log.stdout)")
     }
 
     /// Issue 10, item 7: an empty YAML key gets a path (`""`) that the trailer can hold, so

@@ -22,6 +22,8 @@ public enum KeyHistory {
         case resealed = "re-sealed"
         /// The revision is not a readable sealed file.
         case unreadable
+        /// An exposure was acknowledged as not secret (`hush exposed ack`); `note` says who and why.
+        case acknowledged
     }
 
     /// A value as `--values` shows it.
@@ -104,6 +106,9 @@ public enum KeyHistory {
                     continue
                 case (.resealed, nil):
                     out += "all values re-sealed (new data key)\n"
+                    continue
+                case (.acknowledged, _):
+                    out += "acknowledged " + TerminalSafe.escape(change.key ?? "") + " as not secret (\(TerminalSafe.escape(change.note ?? "")))\n"
                     continue
                 default:
                     out += change.kind.rawValue.padding(9) + " " + TerminalSafe.escape(change.key ?? "")
@@ -288,6 +293,13 @@ private struct Walk {
         if let parts { items = items.filter { KeyPath.matches(path(of: $0, new: new, old: old), parts) } }
         var changes: [KeyHistory.Change] = []
         if rotated && parts == nil { changes.append(KeyHistory.Change(env: env, file: file.path, key: nil, kind: .resealed)) }
+        // Acknowledgements are appended to the trailer: the new ones are those past the parent's.
+        let acks = new?.trailer?.acks ?? []
+        for ack in acks.dropFirst(old?.trailer?.acks.count ?? 0) {
+            guard let path = try? KeyPath.parseNotation(ack.path), parts.map({ KeyPath.matches(path, $0) }) ?? true else { continue }
+            changes.append(
+                KeyHistory.Change(env: env, file: file.path, key: ack.path, kind: .acknowledged, note: "by \(ack.member): \(ack.reason)"))
+        }
         for item in items {
             var kind: KeyHistory.Kind =
                 switch item.kind {
