@@ -129,6 +129,7 @@ import Testing
             "# rotated\rDATABASE_URL=postgres://evil\n" + sealed,
             "# a new comment\n" + sealed,
             sealed.replacingOccurrences(of: "#hush:version 2", with: "#hush:version 02"),
+            sealed.replacingOccurrences(of: "#hush:version 2", with: "#hush:version 01"),
             sealed.replacingOccurrences(of: "DATABASE_URL=", with: "#hush:recipient x\nDATABASE_URL="),
         ]
         for text in tampered {

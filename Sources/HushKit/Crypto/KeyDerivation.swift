@@ -26,7 +26,8 @@ enum KeyDerivation {
     }
 }
 
-/// Keyed BLAKE2b (`crypto_generichash`, 32-byte output) computed incrementally, for the file MAC.
+/// BLAKE2b-256 (`crypto_generichash`, 32-byte output) computed incrementally: keyed for the
+/// file MAC, unkeyed for the file digest that the MAC and signature cover (docs/format.md §7.1).
 struct KeyedHash: ~Copyable {
     // The C state struct is 64-byte aligned, which Swift does not import: allocate it by size.
     private let state: OpaquePointer
@@ -41,6 +42,15 @@ struct KeyedHash: ~Copyable {
             crypto_generichash_init(state, k.baseAddress!.assumingMemoryBound(to: UInt8.self), k.count, Self.outputLength)
         }
         precondition(rc == 0, "crypto_generichash_init cannot fail with a 32-byte key")
+    }
+
+    /// The unkeyed hash.
+    init() {
+        Sodium.ensureInitialized()
+        storage = UnsafeMutableRawPointer.allocate(byteCount: crypto_generichash_statebytes(), alignment: 64)
+        state = OpaquePointer(storage)
+        let rc = crypto_generichash_init(state, nil, 0, Self.outputLength)
+        precondition(rc == 0, "crypto_generichash_init cannot fail without a key")
     }
 
     deinit {

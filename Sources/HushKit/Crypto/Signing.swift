@@ -44,45 +44,6 @@ enum Signing {
     }
 }
 
-/// Unkeyed BLAKE2b-256 (`crypto_generichash` without a key), computed incrementally: the
-/// digest of a sealed file that its MAC and signature cover (docs/format.md §7.1).
-struct Digest: ~Copyable {
-    // The C state struct is 64-byte aligned, which Swift does not import: allocate it by size.
-    private let state: OpaquePointer
-    private let storage: UnsafeMutableRawPointer
-    static let outputLength = 32
-
-    init() {
-        Sodium.ensureInitialized()
-        storage = UnsafeMutableRawPointer.allocate(byteCount: crypto_generichash_statebytes(), alignment: 64)
-        state = OpaquePointer(storage)
-        let rc = crypto_generichash_init(state, nil, 0, Self.outputLength)
-        precondition(rc == 0, "crypto_generichash_init cannot fail without a key")
-    }
-
-    deinit { storage.deallocate() }
-
-    mutating func update(_ bytes: some Collection<UInt8>) {
-        let rc =
-            bytes.withContiguousStorageIfAvailable { crypto_generichash_update(state, $0.baseAddress, UInt64($0.count)) }
-            ?? Array(bytes).withUnsafeBufferPointer { crypto_generichash_update(state, $0.baseAddress, UInt64($0.count)) }
-        precondition(rc == 0)
-    }
-
-    /// Feeds a 4-byte big-endian length, then the bytes: the encoding is unambiguous.
-    mutating func updateLengthPrefixed(_ bytes: some Collection<UInt8>) {
-        update(BigEndian.u32(bytes.count))
-        update(bytes)
-    }
-
-    consuming func finalize() -> [UInt8] {
-        var out = [UInt8](repeating: 0, count: Self.outputLength)
-        let rc = crypto_generichash_final(state, &out, Self.outputLength)
-        precondition(rc == 0)
-        return out
-    }
-}
-
 /// `u32(n)` of docs/format.md §2.
 enum BigEndian {
     static func u32(_ n: Int) -> [UInt8] {

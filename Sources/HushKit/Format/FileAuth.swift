@@ -33,7 +33,7 @@ enum FileAuth {
     /// `D = H(lp("hush:v2:file") || lp(R) || lp(E) || lp(C))`, with `C` given in two parts (the
     /// body and the trailer lines above the MAC) so that neither is copied.
     static func digest(_ body: some Collection<UInt8>, _ lines: some Collection<UInt8>, context: FileContext) -> [UInt8] {
-        var hash = Digest()
+        var hash = KeyedHash()
         hash.updateLengthPrefixed(fileLabel)
         hash.updateLengthPrefixed(context.repositoryID)
         hash.updateLengthPrefixed(Array(context.environment.utf8))

@@ -96,40 +96,29 @@ public enum KeyPath {
     /// U+0000–U+0020 and U+007F as `\xHH`, the empty key as `""`, an index as `[N]`. It has no
     /// spaces and is always one line of printable text.
     public static func display(_ path: [PathComponent]) -> String {
-        path.map { component -> String in
-            switch component {
-            case .index(let i): return "[\(i)]"
-            case .key(let k):
-                if k.isEmpty { return "\"\"" }
-                var out = String.UnicodeScalarView()
-                for scalar in k.unicodeScalars {
-                    if scalar == "." || scalar == "\\" || scalar == "[" || scalar == "\"" {
-                        out.append("\\")
-                    } else if scalar.value <= 0x20 || scalar.value == 0x7F {
-                        let hex = Array("0123456789ABCDEF".unicodeScalars)
-                        out.append(contentsOf: ["\\", "x", hex[Int(scalar.value >> 4)], hex[Int(scalar.value & 0xF)]])
-                        continue
-                    }
-                    out.append(scalar)
-                }
-                return String(out)
-            }
-        }.joined(separator: ".")
+        text(path, escaping: ["\\", ".", "[", "\""], hexUpTo: 0x20, index: { "[\($0)]" }, emptyKey: "\"\"")
     }
 
     /// The dotted form of format version 1 (`.` and `\` escaped, controls as `\xHH`, an index
     /// as its digits), which version 1 exposed marks used: only `hush upgrade` needs it.
     static func displayV1(_ path: [PathComponent]) -> String {
-        path.map { component -> String in
+        text(path, escaping: ["\\", "."], hexUpTo: 0x1F, index: { String($0) }, emptyKey: "")
+    }
+
+    private static func text(
+        _ path: [PathComponent], escaping: Set<Unicode.Scalar>, hexUpTo: UInt32, index: (Int) -> String, emptyKey: String
+    ) -> String {
+        let hex = Array("0123456789ABCDEF".unicodeScalars)
+        return path.map { component -> String in
             switch component {
-            case .index(let i): return String(i)
+            case .index(let i): return index(i)
             case .key(let k):
+                if k.isEmpty { return emptyKey }
                 var out = String.UnicodeScalarView()
                 for scalar in k.unicodeScalars {
-                    if scalar == "." || scalar == "\\" {
+                    if escaping.contains(scalar) {
                         out.append("\\")
-                    } else if scalar.value < 0x20 || scalar.value == 0x7F {
-                        let hex = Array("0123456789ABCDEF".unicodeScalars)
+                    } else if scalar.value <= hexUpTo || scalar.value == 0x7F {
                         out.append(contentsOf: ["\\", "x", hex[Int(scalar.value >> 4)], hex[Int(scalar.value & 0xF)]])
                         continue
                     }

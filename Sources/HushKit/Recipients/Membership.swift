@@ -12,13 +12,7 @@ public struct Membership: Sendable {
     public static func load(_ repository: Repository) throws -> Membership {
         var members: [NamedRecipient] = []
         var signing: [String: Set<[UInt8]>] = [:]
-        for file in FileSystem.list(repository.recipientsFolder) where file.hasSuffix(".pub") {
-            let name = String(file.dropLast(4))
-            guard Trailer.isValidName(name) else {
-                throw HushError(.badInput, "recipients/\(file): invalid member name", hint: "rename it to letters, digits, '.', '_' or '-'")
-            }
-            let text = String(decoding: try FileSystem.read("\(repository.recipientsFolder)/\(file)"), as: UTF8.self)
-            let keys = try RecipientsFile.parseMember(text, name: name)
+        for (name, keys) in try repository.memberFiles() {
             members += keys.recipients.map { NamedRecipient(name: name, recipient: $0) }
             signing[name] = Set(keys.signingKeys.map(\.bytes))
         }

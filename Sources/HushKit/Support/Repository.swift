@@ -97,14 +97,19 @@ public struct Repository: Sendable {
 
     /// Every member key in `recipients/*.pub`, in name order.
     public func members() throws -> [NamedRecipient] {
-        var result: [NamedRecipient] = []
+        try memberFiles().flatMap { name, keys in keys.recipients.map { NamedRecipient(name: name, recipient: $0) } }
+    }
+
+    /// Each `recipients/NAME.pub`, parsed: recipients and signing keys, in name order.
+    func memberFiles() throws -> [(name: String, keys: MemberKeys)] {
+        var result: [(name: String, keys: MemberKeys)] = []
         for file in FileSystem.list(recipientsFolder) where file.hasSuffix(".pub") {
             let name = String(file.dropLast(4))
             guard Trailer.isValidName(name) else {
                 throw HushError(.badInput, "recipients/\(file): invalid member name", hint: "rename it to letters, digits, '.', '_' or '-'")
             }
             let text = String(decoding: try FileSystem.read("\(recipientsFolder)/\(file)"), as: UTF8.self)
-            result += try RecipientsFile.parse(text, name: name).map { NamedRecipient(name: name, recipient: $0) }
+            result.append((name, try RecipientsFile.parseMember(text, name: name)))
         }
         return result
     }
