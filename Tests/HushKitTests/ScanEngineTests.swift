@@ -162,7 +162,8 @@ import Testing
         let generic = ScanRule(id: "generic", description: "", keywords: ["tok_"], pattern: #"tok_[A-Za-z0-9]+"#)
         #expect(try scan(Self.secret, rules: [Self.token, generic]).findings.map(\.rule) == ["test-token"])
         #expect(try scan(Self.secret, rules: [generic, Self.token]).findings.map(\.rule) == ["generic"])
-        let literal = VaultLiteral(environment: "prod", key: "API", form: "plain", bytes: Array(Self.secret.utf8), fingerprintKey: FileKeys.random().fingerprintKey)
+        let literal = VaultLiteral(
+            environment: "prod", key: "API", form: "plain", bytes: Array(Self.secret.utf8), fingerprintKey: FileKeys.random().fingerprintKey)
         #expect(try scan(Self.secret, literals: [literal]).findings.map(\.rule) == [ScanFinding.vaultValueRule])
     }
 
