@@ -54,6 +54,11 @@ enum CLI {
             var command = try parseHotCommand() ?? root.parseAsRoot()
             if let note = GitSetup.pendingNote(arguments: CommandLine.arguments) { Console.err(note) }
             try command.run()
+            if let failure = Console.outputFailure {
+                throw HushError(
+                    .system, "could not write to standard output (\(failure)): the output is incomplete",
+                    hint: "free disk space or fix the pipe, then run the command again")
+            }
         } catch let error as HushError {
             fail(error)
         } catch {

@@ -28,6 +28,7 @@ enum SyncOutput {
             if !change.granted.isEmpty { what.append("wrapped for \(change.granted.joined(separator: ", "))") }
             if !change.revoked.isEmpty { what.append("removed \(change.revoked.joined(separator: ", "))") }
             if change.rotated { what.append("new data key, every value re-sealed") }
+            if let signer = change.resigned { what.append("signed anew (\(signer), its last writer, may no longer write it)") }
             Console.out("\(change.env): \(what.joined(separator: "; "))\n")
         }
         let exposed = outcome.changes.filter { !$0.exposed.isEmpty }

@@ -32,6 +32,21 @@ import Testing
         #expect(whoami.stdout.contains("HUSH_IDENTITY"))
     }
 
+    /// Issue 12, item 3: a full disk on standard output is an error, not a lost key.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "/dev/full is missing: not run"))
+    func writeErrorsOnStandardOutputFail() throws {
+        let box = try Sandbox()
+        let lost = try box.shell("'\(Sandbox.binary)' keygen --output - > /dev/full")
+        #expect(lost.status == 6, "\(lost.stderr)")
+        #expect(lost.stderr.contains("hush: error: could not write to standard output"))
+        #expect(!lost.stderr.contains("AGE-SECRET-KEY"))
+        try box.initialise()
+        #expect(try box.hush(["set", "dev", "A"], stdin: "value").status == 0)
+        for command in ["get dev A", "keys dev", "decrypt dev"] {
+            #expect(try box.shell("'\(Sandbox.binary)' \(command) > /dev/full").status == 6, "\(command)")
+        }
+    }
+
     @Test func whoamiListsEverySourceInOrder() throws {
         let box = try Sandbox()
         let a = try box.keygen("a")

@@ -170,6 +170,55 @@ import Testing
         expectFailure(try r.hush(["set", "brand-new", "X"], as: "mallory", stdin: "v"), status: 5, mentions: "not a member")
     }
 
+    /// Offboarding the member who wrote a file last still works: the file is checked against
+    /// the team as it was before the removal.
+    @Test func removingTheLastWriterWorks() throws {
+        let r = try Repo()
+        #expect(try r.hush(["set", "staging", "DATABASE_URL"], as: "bob", stdin: "postgres://bob@staging/app").status == 0)
+        try r.commit("bob writes")
+        let removed = try r.hush(["recipients", "remove", "bob"])
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(try r.hush(["verify"]).status == 0)
+        #expect(try r.get("staging", "DATABASE_URL").stdout == "postgres://bob@staging/app")
+    }
+
+    /// Narrowing who may write leaves files the narrowed member signed invalid until a writer
+    /// signs them anew: `hush sync` does, naming the old signer.
+    @Test func narrowingWriteAccessIsRepairedBySync() throws {
+        let r = try Repo()
+        #expect(try r.hush(["set", "staging", "DATABASE_URL"], as: "bob", stdin: "postgres://bob@staging/app").status == 0)
+        try r.box.write("recipients/access.yaml", "environments:\n  staging: {read: [alice, bob], write: [alice]}\n")
+        expectFailure(try r.get("staging", "DATABASE_URL"), status: 4, mentions: "does not allow to write staging")
+        let synced = try r.hush(["sync"])
+        #expect(synced.status == 0, "\(synced.stderr)")
+        #expect(synced.stdout.contains("signed anew (bob, its last writer, may no longer write it)"), "\(synced.stdout)")
+        #expect(try r.get("staging", "DATABASE_URL").stdout == "postgres://bob@staging/app")
+        #expect(try r.box.read(".secrets/staging.env").contains("#hush:signature alice "))
+    }
+
+    static let canMakeImmutable: Bool = {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("hush-chattr-\(UUID().uuidString)").path
+        FileManager.default.createFile(atPath: path, contents: Data())
+        defer {
+            _ = try? Sandbox().shell("chattr -i '\(path)'")
+            try? FileManager.default.removeItem(atPath: path)
+        }
+        return (try? Sandbox().shell("chattr +i '\(path)'").status) == 0
+    }()
+
+    /// Issue 12, item 2: when `recipients/bob.pub` cannot be deleted, the removal fails and
+    /// changes nothing (it used to report success and rotate nothing).
+    @Test(.enabled(if: canMakeImmutable, "chattr +i is not available here: the undeletable-file case was not run"))
+    func undeletableMemberFileFailsTheRemoval() throws {
+        let r = try Repo()
+        let before = try r.box.read(".secrets/production.env")
+        #expect(try r.box.shell("chattr +i recipients/bob.pub").status == 0)
+        defer { _ = try? r.box.shell("chattr -i recipients/bob.pub") }
+        expectFailure(try r.hush(["recipients", "remove", "bob"]), status: 6, mentions: "cannot delete recipients/bob.pub")
+        #expect(try r.box.read(".secrets/production.env") == before)
+        #expect(FileManager.default.fileExists(atPath: r.box.path("recipients/bob.pub").path))
+    }
+
     /// Exposed marks belong to values: unset then set, and renames, keep them; an
     /// acknowledgement removes a mark and stays recorded.
     @Test func marksFollowValuesAndAcksAreRecorded() throws {

@@ -22,6 +22,8 @@ public enum SyncCommand {
         public var revoke = true
         /// Rotate every selected file's data key, whatever its wraps.
         public var rotateAll = false
+        /// The team files' signatures are checked against (the team before a removal).
+        var signedUnder: Membership?
 
         public init(environments: [String]? = nil, grantOnly: Set<String>? = nil, revoke: Bool = true, rotateAll: Bool = false) {
             self.environments = environments
@@ -39,6 +41,8 @@ public enum SyncCommand {
         public let rotated: Bool
         /// Keys of the values that the revoked names could read: change them at their source.
         public let exposed: [String]
+        /// Signed anew: its last writer is still a member but may no longer write it.
+        public var resigned: String?
     }
 
     public struct Outcome: Sendable {
@@ -73,10 +77,13 @@ public enum SyncCommand {
             let env = access.env
             let granting = grants.filter { $0.env == env.display }
             let rotate = limits.rotateAll || (limits.revoke && !access.revoked.isEmpty)
-            guard rotate || !granting.isEmpty else { continue }
+            // A file its writer may no longer write (the policy narrowed) reads as invalid
+            // until a writer signs it anew.
+            let resign = limits.grantOnly == nil ? try unwelcomeSigner(vault, env, under: limits.signedUnder ?? membership) : nil
+            guard rotate || !granting.isEmpty || resign != nil else { continue }
             var change: Change?
             do {
-                try vault.update(env, policy: .reconcile) { opened in
+                try vault.update(env, policy: .reconcile, signedUnder: limits.signedUnder) { opened in
                     // Re-read under the lock: the file may have changed since the plan.
                     let now = EnvironmentAccess(env: env, desired: access.desired, trailer: opened.sealed.trailer, members: membership.members)
                     let confirmed = Set(granting.map { $0.name + " " + $0.key })
@@ -89,8 +96,8 @@ public enum SyncCommand {
                     let revoked = rotate ? now.revoked.map(\.name).uniqued() : []
                     let exposed = revoked.isEmpty ? [] : opened.outline.leaves.filter { !$0.range.isEmpty }.map { KeyPath.display($0.path) }
                     change = Change(
-                        env: env.display, granted: granting.map(\.name).uniqued(), revoked: revoked, rotated: rotate, exposed: exposed)
-                    return try opened.reseal(opened.plaintext, recipients: recipients, rotate: rotate, exposing: revoked)
+                        env: env.display, granted: granting.map(\.name).uniqued(), revoked: revoked, rotated: rotate, exposed: exposed, resigned: resign)
+                    return try opened.reseal(opened.plaintext, recipients: recipients, rotate: rotate, exposing: revoked, rewrite: resign != nil)
                 }
             } catch let error as HushError where error.kind == .noKey {
                 outcome.notOpened.append((env.display, access.desired.map(\.name).filter(access.holders.contains).uniqued()))
@@ -99,6 +106,15 @@ public enum SyncCommand {
             if let change { outcome.changes.append(change) }
         }
         return outcome
+    }
+
+    /// The signer of `env` when the file verifies except that the policy no longer lets them
+    /// write it; nil when it verifies (or fails for another reason, which the write reports).
+    private static func unwelcomeSigner(_ vault: Vault, _ env: EnvironmentFile, under team: Membership) throws -> String? {
+        guard let file = try? vault.sealed(env), (try? file.checkSignature(team)) == nil,
+            (try? file.checkSignature(team, requireWriter: false)) != nil
+        else { return nil }
+        return file.trailer.signature?.name
     }
 
     /// `hush recipients remove NAME`: takes NAME out of the policy and `recipients/`, then
@@ -119,8 +135,14 @@ public enum SyncCommand {
         guard FileSystem.exists(pub) || newPolicy != nil || holds else {
             throw HushError(.badInput, "no member named \"\(name)\"", hint: "`hush recipients list` shows the members")
         }
+        // Files NAME wrote last are checked against the team as it was before the removal.
+        let before = try vault.membership()
+        // The member file goes first: if it cannot be deleted, nothing has changed yet.
+        try FileSystem.delete(pub, display: "recipients/\(name).pub")
         if let newPolicy { try FileSystem.writeAtomically(policyPath, newPolicy) }
-        FileSystem.remove(pub)
-        return try run(vault, Limits(grantOnly: []), confirm: { _ in true })
+        vault.forgetMembership()
+        var limits = Limits(grantOnly: [])
+        limits.signedUnder = before
+        return try run(vault, limits, confirm: { _ in true })
     }
 }

@@ -83,13 +83,19 @@ public final class Vault {
     /// atomically, when that differs from the file. Returns true when the file was written.
     /// The caller must be a member allowed to write `env`; the result is signed by them.
     @discardableResult
-    func update(_ env: EnvironmentFile, policy: WritePolicy = .obey, _ change: (OpenedFile) throws -> [UInt8]) throws -> Bool {
+    ///
+    /// A reconciling write (`sync`, `rekey`, `recipients remove`) checks the file's signature
+    /// against `signedUnder` when given (the team before a removal: the removed member may have
+    /// written it last) and accepts a signer the policy no longer lets write, so that narrowing
+    /// access never leaves a file nobody can re-seal; a non-member's file is still refused.
+    func update(
+        _ env: EnvironmentFile, policy: WritePolicy = .obey, signedUnder: Membership? = nil, _ change: (OpenedFile) throws -> [UInt8]
+    ) throws -> Bool {
         let lock = try FolderLock(Paths.folder(of: env.path))
         defer { withExtendedLifetime(lock) {} }
         let current = try FileSystem.read(env.path)
         let file = try parse(current, env)
-        let team = try membership()
-        try file.checkSignature(team)
+        try file.checkSignature(signedUnder ?? membership(), requireWriter: policy == .obey)
         let (keys, identity) = try file.unlockWithIdentity(identities())
         var opened = try file.decrypt(keys)
         opened.writer = try writer(for: env, identity: identity)

@@ -39,16 +39,17 @@ struct OpenedFile {
     /// `writer`), keeping the tokens of unchanged values and the wraps of unchanged recipients.
     /// With `rotate`, a new data key is drawn and every value and wrap is new; `exposing`
     /// names former recipients whose access marks every value as exposed (see `Sealer.seal`).
+    /// `rewrite` writes (and signs) the file even when nothing in it changed.
     func reseal(
         _ plaintext: [UInt8], recipients: [NamedRecipient], rotate: Bool = false, exposing: [String] = [],
-        acknowledging: Sealer.Acknowledging? = nil, seq: Int? = nil
+        acknowledging: Sealer.Acknowledging? = nil, seq: Int? = nil, rewrite: Bool = false
     ) throws -> [UInt8] {
         guard let writer, let context = sealed.context else {
             preconditionFailure("OpenedFile.reseal needs a writer and a context: open the file with Vault.update")
         }
         return try Sealer.seal(
             plaintext, syntax: syntax, file: file, context: context, recipients: recipients, keys: rotate ? .random() : keys,
-            signer: writer, seq: seq ?? sealed.trailer.seq + 1, previous: self, exposing: exposing, acknowledging: acknowledging)
+            signer: writer, seq: seq ?? sealed.trailer.seq + 1, previous: self, exposing: exposing, acknowledging: acknowledging, rewrite: rewrite)
     }
 
     /// The recipients the file is sealed to now, as (name, recipient) pairs.

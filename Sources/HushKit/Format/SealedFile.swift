@@ -71,9 +71,12 @@ struct SealedFile {
 
     /// Check 6: the signer is a member the policy lets write this environment, signing with
     /// one of their keys, and the signature verifies. Needs no private key.
-    func checkSignature(_ membership: Membership) throws {
+    /// `requireWriter` false accepts a signer the policy no longer lets write (still a member
+    /// with that key): `hush sync` re-seals such files after a policy narrowed someone's access.
+    func checkSignature(_ membership: Membership, requireWriter: Bool = true) throws {
         precondition(context != nil, "a signature is checked against a context")
-        try Self.verifySignature(trailer, digest: digest, file: file, environment: context!.environment, membership)
+        try Self.verifySignature(
+            trailer, digest: digest, file: file, environment: context!.environment, membership, requireWriter: requireWriter)
     }
 
     /// Check 6 on a split file without scanning its body (`hush access --check`).
@@ -82,7 +85,9 @@ struct SealedFile {
         try verifySignature(trailer, digest: digest, file: file, environment: context.environment, membership)
     }
 
-    private static func verifySignature(_ trailer: Trailer, digest: [UInt8], file: String, environment: String, _ membership: Membership) throws {
+    private static func verifySignature(
+        _ trailer: Trailer, digest: [UInt8], file: String, environment: String, _ membership: Membership, requireWriter: Bool = true
+    ) throws {
         guard let signature = trailer.signature else {
             throw HushError(.integrity, "\(file) is not signed", hint: "restore the file from git")
         }
@@ -97,7 +102,7 @@ struct SealedFile {
                 .integrity, "\(file) is signed by \(name) with a key that recipients/\(name).pub does not list",
                 hint: "if \(name) has a new key, they publish it with `hush recipients pub > recipients/\(name).pub`; else restore the file from git")
         }
-        guard membership.policy.writers(of: environment, members: membership.memberNames).contains(name) else {
+        guard !requireWriter || membership.policy.writers(of: environment, members: membership.memberNames).contains(name) else {
             throw HushError(
                 .integrity, "\(file) is signed by \(name), whom \(AccessPolicy.fileName) does not allow to write \(environment)",
                 hint: "restore the file from git, or have a writer of \(environment) re-seal it")

@@ -22,7 +22,8 @@ enum Sealer {
     static func seal(
         _ plaintext: [UInt8], syntax: Syntax, file: String, context: FileContext, recipients: [NamedRecipient], keys: FileKeys,
         signer: Signer, seq: Int, previous: OpenedFile?, exposing: [String] = [], exposingPaths: [[PathComponent]: [String]] = [:],
-        conflicts: [MergeConflict] = [], acknowledging: Acknowledging? = nil, carrying: [OpenedFile.Mark] = [], outline scanned: DocumentOutline? = nil,
+        conflicts: [MergeConflict] = [], acknowledging: Acknowledging? = nil, carrying: [OpenedFile.Mark] = [], rewrite: Bool = false,
+        outline scanned: DocumentOutline? = nil,
         nonces: (() -> [UInt8])? = nil, now: String? = nil
     ) throws -> [UInt8] {
         try rejectTrailerLines(plaintext, file: file)
@@ -107,7 +108,7 @@ enum Sealer {
         // Nothing to write: the file stays as it is (same sequence number and signature). The
         // body is compared too: a merge takes tokens from two versions, none of them "changed".
         // A new recipient is a write, but not a change of any value (`modified` stays).
-        if let previous, !changed, body == previous.sealed.body, wraps == previous.sealed.trailer.wraps { return previous.sealed.bytes }
+        if let previous, !rewrite, !changed, body == previous.sealed.body, wraps == previous.sealed.trailer.wraps { return previous.sealed.bytes }
         var trailer = Trailer(
             seq: seq, modified: changed ? timestamp : previous!.sealed.trailer.modified, finalNewline: finalNewline, wraps: wraps, exposed: marks,
             acks: acks, conflicts: conflictLines)

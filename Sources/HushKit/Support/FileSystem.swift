@@ -137,6 +137,16 @@ enum FileSystem {
 
     static func remove(_ path: String) { unlink(path) }
 
+    /// Deletes the file at `path` (a missing file is fine) and syncs its folder; throws when the
+    /// file stays (immutable, read-only folder), since callers rely on it being gone.
+    static func delete(_ path: String, display: String) throws {
+        guard unlink(path) == 0 || errno == ENOENT else {
+            throw HushError(
+                .system, "cannot delete \(display): \(Platform.errorText())", hint: "check the file's and its folder's permissions, then run the command again")
+        }
+        syncFolder(Paths.folder(of: path))
+    }
+
     private static func syncFolder(_ folder: String) {
         let fd = open(folder, O_RDONLY | O_CLOEXEC)
         if fd >= 0 {

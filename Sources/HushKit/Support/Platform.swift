@@ -64,7 +64,27 @@ enum Platform {
 
 /// Standard output and error as byte sinks.
 public enum Console {
-    public static func out(_ text: String) { try? Platform.writeAll(1, Array(text.utf8)) }
-    public static func out(bytes: [UInt8]) throws { try Platform.writeAll(1, bytes) }
+    /// Why standard output failed (a full disk, a closed pipe), if it did: the CLI turns it into
+    /// an error when the command ends, so that `hush keygen --output - > /dev/full` does not
+    /// exit 0 with the key gone.
+    nonisolated(unsafe) public private(set) static var outputFailure: String?
+
+    public static func out(_ text: String) {
+        do {
+            try Platform.writeAll(1, Array(text.utf8))
+        } catch {
+            outputFailure = outputFailure ?? (error as? HushError)?.message ?? "\(error)"
+        }
+    }
+
+    public static func out(bytes: [UInt8]) throws {
+        do {
+            try Platform.writeAll(1, bytes)
+        } catch {
+            outputFailure = outputFailure ?? (error as? HushError)?.message ?? "\(error)"
+            throw error
+        }
+    }
+
     public static func err(_ text: String) { try? Platform.writeAll(2, Array(text.utf8)) }
 }
