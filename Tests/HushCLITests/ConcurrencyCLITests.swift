@@ -19,6 +19,19 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    /// Issue 12, item 6: writers racing to create the same new environment all succeed.
+    @Test func parallelSetsIntoANewEnvironmentAreAllKept() throws {
+        let box = try Sandbox()
+        try box.initialise()
+        let writers = try (1...16).map { try box.start(["set", "fresh", "K\($0)"], stdin: "v\($0)") }
+        for writer in writers {
+            writer.waitUntilExit()
+            #expect(writer.terminationStatus == 0)
+        }
+        #expect(try box.hush(["keys", "fresh"]).stdout.split(separator: "\n").count == 16)
+        #expect(try box.hush(["verify", "fresh"]).status == 0)
+    }
+
     @Test func killNineLeavesOldOrNewNeverAMix() throws {
         let box = try Sandbox()
         try box.initialise()

@@ -9,9 +9,12 @@ public enum ValueCommands {
             let fresh = try vault.repository.newEnvironment(envName, syntax: newSyntax ?? .dotenv)
             let document = try DocumentEdit.set(
                 [], outline: try fresh.syntax.scan([], file: fresh.display), syntax: fresh.syntax, file: fresh.display, parts: parts, value: value)
-            let names = try vault.create(fresh, plaintext: document)
-            Console.err("hush: created \(fresh.display), sealed to \(names.joined(separator: ", "))\n")
-            return
+            // Another writer may create it between the look above and the lock: then this is an
+            // ordinary update of the file they made (issue 12, item 6).
+            if let names = try vault.create(fresh, plaintext: document, ifAbsent: true) {
+                Console.err("hush: created \(fresh.display), sealed to \(names.joined(separator: ", "))\n")
+                return
+            }
         }
         let env = try vault.repository.environment(envName)
         try vault.update(env) { opened in

@@ -153,9 +153,10 @@ public final class Vault {
 
     /// Seals `plaintext` as a new environment to the members the access policy grants it (all
     /// of `recipients/` when it is not listed); refuses to overwrite an existing file. Returns
-    /// the names it was sealed to. `source` names the plaintext in syntax errors.
+    /// the names it was sealed to. `source` names the plaintext in syntax errors. With
+    /// `ifAbsent`, an environment that exists (checked under the lock) returns nil instead.
     @discardableResult
-    func create(_ env: EnvironmentFile, plaintext: [UInt8], source: String? = nil, seq: Int = 1) throws -> [String] {
+    func create(_ env: EnvironmentFile, plaintext: [UInt8], source: String? = nil, seq: Int = 1, ifAbsent: Bool = false) throws -> [String]? {
         let members = try membership().recipients(of: env.name)
         guard !members.isEmpty else {
             throw HushError(.badInput, "recipients/ has no members to seal \(env.display) to", hint: "run `hush init` to add yourself")
@@ -166,6 +167,7 @@ public final class Vault {
         defer { withExtendedLifetime(lock) {} }
         let existing = repository.environments().filter { $0.name == env.name }
         guard existing.isEmpty, !FileSystem.exists(env.path) else {
+            if ifAbsent { return nil }
             throw HushError(
                 .refused, "environment \"\(env.name)\" already exists (\(existing.first?.display ?? env.display))",
                 hint: "change it with `hush set` or `hush edit`, or remove the file first")
