@@ -23,7 +23,26 @@ import Testing
     @Test func parallelSetsIntoANewEnvironmentAreAllKept() throws {
         let box = try Sandbox()
         try box.initialise()
-        let writers = try (1...16).map { try box.start(["set", "fresh", "K\($0)"], stdin: "v\($0)") }
+        // Every writer waits on its stdin until all are running, then all check at once.
+        var inputs: [Pipe] = []
+        let writers = try (1...16).map { n -> Process in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: Sandbox.binary)
+            process.arguments = ["set", "fresh", "K\(n)"]
+            process.environment = box.environment
+            process.currentDirectoryURL = box.repo
+            let input = Pipe()
+            inputs.append(input)
+            process.standardInput = input
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        for (n, input) in inputs.enumerated() {
+            input.fileHandleForWriting.write(Data("v\(n)".utf8))
+            try input.fileHandleForWriting.close()
+        }
         for writer in writers {
             writer.waitUntilExit()
             #expect(writer.terminationStatus == 0)
