@@ -6,7 +6,7 @@ public enum FileCommands {
         guard let syntax = Syntax.forPath(path) ?? (Paths.fileName(of: path).hasPrefix(".env") ? .dotenv : nil) else {
             throw HushError(.badInput, "\(path): cannot tell YAML from dotenv by its name", hint: "name the file *.yaml, *.yml or *.env")
         }
-        let plaintext = try FileSystem.read(path)
+        let plaintext = try FileSystem.readInput(path)
         if (try? Trailer.split(plaintext, file: path)) != nil {
             throw HushError(.refused, "\(path) is already a sealed Hush file", hint: "copy it into .secrets/ instead of encrypting it again")
         }

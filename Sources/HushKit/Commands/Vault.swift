@@ -42,7 +42,7 @@ public final class Vault {
     /// checked first, so a version 1 file gets the upgrade hint even before `hush upgrade`
     /// has created the repository id.
     func sealed(_ env: EnvironmentFile) throws -> SealedFile {
-        try parse(FileSystem.read(env.path), env)
+        try parse(FileSystem.readInput(env.path, display: env.display), env)
     }
 
     private func parse(_ bytes: [UInt8], _ env: EnvironmentFile) throws -> SealedFile {
@@ -93,7 +93,7 @@ public final class Vault {
     ) throws -> Bool {
         let lock = try FolderLock(Paths.folder(of: env.path))
         defer { withExtendedLifetime(lock) {} }
-        let current = try FileSystem.read(env.path)
+        let current = try FileSystem.readInput(env.path, display: env.display)
         let file = try parse(current, env)
         try file.checkSignature(signedUnder ?? membership(), requireWriter: policy == .obey)
         let (keys, identity) = try file.unlockWithIdentity(identities())

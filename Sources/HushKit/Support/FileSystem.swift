@@ -31,8 +31,26 @@ enum FileSystem {
         return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// The whole file, read with large `read` calls.
-    static func read(_ path: String) throws -> [UInt8] {
+    /// The largest document, sealed file or value Hush reads (64 MiB; `HUSH_MAX_INPUT_MB`
+    /// raises it): checked while reading, so `--file /dev/zero` stops instead of growing.
+    static let inputLimit: Int = {
+        if let text = Platform.environment("HUSH_MAX_INPUT_MB"), let mb = Int(text), mb > 0 { return mb << 20 }
+        return 64 << 20
+    }()
+
+    /// `read` with the input limit: for documents, sealed files and values.
+    static func readInput(_ path: String, display: String? = nil) throws -> [UInt8] {
+        try read(path, limit: inputLimit, display: display)
+    }
+
+    static func tooLarge(_ what: String) -> HushError {
+        HushError(
+            .badInput, "\(what) is larger than \(inputLimit >> 20) MiB, the most Hush reads",
+            hint: "store large files elsewhere and keep their key here; HUSH_MAX_INPUT_MB raises the limit")
+    }
+
+    /// The whole file, read with large `read` calls; more than `limit` bytes is an error.
+    static func read(_ path: String, limit: Int? = nil, display: String? = nil) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             let code = errno
@@ -52,12 +70,13 @@ enum FileSystem {
             }
             if n == 0 { break }
             result.append(contentsOf: chunk[0..<n])
+            if let limit, result.count > limit { throw tooLarge(display ?? path) }
         }
         return result
     }
 
     /// Everything readable from an open descriptor (standard input).
-    static func readDescriptor(_ fd: Int32) throws -> [UInt8] {
+    static func readDescriptor(_ fd: Int32, limit: Int? = inputLimit) throws -> [UInt8] {
         var result: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
@@ -68,6 +87,7 @@ enum FileSystem {
             }
             if n == 0 { return result }
             result.append(contentsOf: chunk[0..<n])
+            if let limit, result.count > limit { throw tooLarge("standard input") }
         }
     }
 

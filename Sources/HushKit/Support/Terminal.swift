@@ -49,7 +49,7 @@ public enum SecretInput {
 
     /// Reads a value from a file, byte for byte.
     public static func readFile(_ path: String) throws -> String {
-        try text(FileSystem.read(path), what: path)
+        try text(FileSystem.readInput(path), what: path)
     }
 
     private static func text(_ bytes: [UInt8], what: String) throws -> String {

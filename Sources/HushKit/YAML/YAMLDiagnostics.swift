@@ -30,6 +30,12 @@ enum YAMLDiagnostics {
         )
     }
 
+    static func tooDeep(at l: Location) -> HushError {
+        error(
+            l, "nesting deeper than \(YAMLOutlineBuilder.maximumDepth) levels",
+            hint: "flatten the document; configuration is never nested this deep, so this is likely damage or an attack")
+    }
+
     static func complexKey(at l: Location) -> HushError {
         error(l, "a mapping key must be a single value, not a list or a mapping", hint: "use a plain text key")
     }

@@ -137,8 +137,13 @@ struct YAMLOutlineBuilder {
         return onlyIndented && lastEnd <= lineStart ? lastEnd : offset
     }
 
+    /// Collections nest at most this deep: each open collection holds its whole path, so
+    /// unbounded nesting costs quadratic memory (a 40 KB line of `[` took gigabytes).
+    static let maximumDepth = 256
+
     private mutating func open(_ event: YAMLEvent) throws(HushError) {
         let start = map.byteOffset(ofCharacter: event.start)
+        guard stack.count < Self.maximumDepth else { throw YAMLDiagnostics.tooDeep(at: location(byte: start)) }
         let column = map.location(ofByte: start).column - 1
         var path: [PathComponent] = []
         if !stack.isEmpty {

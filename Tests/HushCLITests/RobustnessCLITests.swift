@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+/// Issue 12's numbered cases, through the built binary: valid input always reads back, and
+/// hostile input is refused quickly with one clear line.
+@Suite struct RobustnessCLITests {
+    /// Item 1: documents whose sealed form used to be unreadable (a comment right after a
+    /// quoted value) now round-trip byte for byte, through `encrypt` and through `edit`.
+    @Test func commentsRightAfterQuotedValuesRoundTrip() throws {
+        let box = try Sandbox()
+        try box.initialise()
+        let documents = [
+            "A=keep-me\nC=\"3\"#note\n",
+            "C='3'#\n",
+            "export C='3'#x\n",
+            "C=\"multi\nline\"#x\nD=after\n",
+            "A= # empty, then a comment\nB=#x\n",
+        ]
+        for (i, document) in documents.enumerated() {
+            try box.write("in.env", document)
+            let sealed = try box.hush(["encrypt", "in.env", "--env", "rt\(i)"])
+            #expect(sealed.status == 0, "\(document): \(sealed.stderr)")
+            let plain = try box.hush(["decrypt", "rt\(i)"])
+            #expect(plain.status == 0 && plain.stdout == document, "\(document): \(plain.stderr)")
+            #expect(try box.hush(["verify", "rt\(i)"]).status == 0)
+            // The same document written through the editor.
+            let editor = box.root.appendingPathComponent("editor-\(i).sh")
+            try "#!/bin/sh\ncp '\(box.path("in.env").path)' \"$1\"\n".write(to: editor, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: editor.path)
+            #expect(try box.hush(["set", "ed\(i)", "SEED"], stdin: "x").status == 0)
+            let edited = try box.hush(["edit", "ed\(i)"], env: ["EDITOR": editor.path])
+            #expect(edited.status == 0, "\(document): \(edited.stderr)")
+            #expect(try box.hush(["decrypt", "ed\(i)"]).stdout == document)
+        }
+    }
+
+    /// Item 4: nesting and size are bounded before any big allocation.
+    @Test func hostileInputIsRefusedQuickly() throws {
+        let box = try Sandbox()
+        try box.initialise()
+        try box.write("deep.yaml", "a: " + String(repeating: "[", count: 20000) + String(repeating: "]", count: 20000) + "\n")
+        expectFailure(try box.hush(["encrypt", "deep.yaml", "--env", "deep"]), status: 2, mentions: "nesting deeper than 256 levels")
+        expectFailure(try box.hush(["set", "dev", "BLOB", "--file", "/dev/zero"]), status: 2, mentions: "larger than 64 MiB")
+        #expect(!FileManager.default.fileExists(atPath: box.path(".secrets/dev.env").path))
+        // 256 levels are fine.
+        try box.write("ok.yaml", "a: " + String(repeating: "[", count: 255) + "x" + String(repeating: "]", count: 255) + "\n")
+        #expect(try box.hush(["encrypt", "ok.yaml", "--env", "ok"]).status == 0)
+    }
+}
