@@ -47,3 +47,86 @@ import Testing
         #expect(try box.hush(["encrypt", "ok.yaml", "--env", "ok"]).status == 0)
     }
 }
+
+/// Issue 12, item 5: `hush edit` leaves no plaintext behind: not an editor's backup file, not
+/// after SIGTERM (the editor gets the signal too), and a `kill -9` is cleaned up by the next
+/// command.
+@Suite struct EditHygieneCLITests {
+    func runFolder(_ box: Sandbox) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: box.root.appendingPathComponent("run").path)
+    }
+
+    func editor(_ box: Sandbox, _ script: String) throws -> String {
+        let path = box.root.appendingPathComponent("editor-\(UUID().uuidString).sh")
+        try ("#!/bin/sh\n" + script + "\n").write(to: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path.path)
+        return path.path
+    }
+
+    @Test func editorBackupsAreRemovedToo() throws {
+        let box = try Sandbox()
+        try box.initialise()
+        #expect(try box.hush(["set", "dev", "A"], stdin: "secret-a").status == 0)
+        let backup = try editor(box, "cp \"$1\" \"$1~\"; echo B=2 >> \"$1\"")
+        #expect(try box.hush(["edit", "dev"], env: ["EDITOR": backup]).status == 0)
+        #expect(try runFolder(box).isEmpty)
+    }
+
+    @Test func terminationReachesTheEditorAndLeavesNothing() throws {
+        let box = try Sandbox()
+        try box.initialise()
+        #expect(try box.hush(["set", "dev", "A"], stdin: "secret-a").status == 0)
+        let pidFile = box.root.appendingPathComponent("editor.pid").path
+        let slow = try editor(box, "echo $$ > '\(pidFile)'; exec sleep 30")
+        var env = box.environment
+        env["EDITOR"] = slow
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Sandbox.binary)
+        process.arguments = ["edit", "dev"]
+        process.environment = env
+        process.currentDirectoryURL = box.repo
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var waited = 0
+        while !FileManager.default.fileExists(atPath: pidFile) && waited < 200 {
+            Thread.sleep(forTimeInterval: 0.05)
+            waited += 1
+        }
+        Thread.sleep(forTimeInterval: 0.1)
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(process.terminationStatus != 0)
+        let editorPID = pid_t((try String(contentsOfFile: pidFile, encoding: .utf8)).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        #expect(editorPID > 0 && kill(editorPID, 0) != 0, "the editor was left running")
+        #expect(try runFolder(box).isEmpty)
+    }
+
+    @Test func aKilledEditIsSweptByTheNextCommand() throws {
+        let box = try Sandbox()
+        try box.initialise()
+        #expect(try box.hush(["set", "dev", "A"], stdin: "secret-a").status == 0)
+        let pidFile = box.root.appendingPathComponent("editor.pid").path
+        let slow = try editor(box, "echo $$ > '\(pidFile)'; exec sleep 30")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Sandbox.binary)
+        process.arguments = ["edit", "dev"]
+        process.environment = box.environment.merging(["EDITOR": slow]) { $1 }
+        process.currentDirectoryURL = box.repo
+        try process.run()
+        var waited = 0
+        while !FileManager.default.fileExists(atPath: pidFile) && waited < 200 {
+            Thread.sleep(forTimeInterval: 0.05)
+            waited += 1
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        if let editorPID = pid_t((try? String(contentsOfFile: pidFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") {
+            kill(editorPID, SIGKILL)
+        }
+        #expect(try runFolder(box).count == 1, "kill -9 leaves the folder")
+        let next = try box.hush(["get", "dev", "A"])
+        #expect(next.stdout == "secret-a")
+        #expect(next.stderr.contains("removed 1 plaintext folder(s) left by an interrupted `hush edit`"))
+        #expect(try runFolder(box).isEmpty)
+    }
+}

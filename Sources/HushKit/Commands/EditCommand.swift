@@ -6,12 +6,20 @@
     import Darwin
 #endif
 
-/// Path of the plaintext file `hush edit` has open, for the signal handler to remove.
+/// What the signal handler needs while `hush edit` runs: the plaintext file and its folder
+/// (removed on a signal when no editor runs), and the editor's process id (signals are passed
+/// on to it, and the cleanup happens when it exits).
 nonisolated(unsafe) private var editTempPath: UnsafeMutablePointer<CChar>?
+nonisolated(unsafe) private var editTempFolder: UnsafeMutablePointer<CChar>?
+nonisolated(unsafe) private var editorPID: pid_t = 0
 
 /// `hush edit ENV`: decrypts to a private temporary file, runs the editor, and re-seals only
 /// the values that changed.
 public enum EditCommand {
+    /// Private folders are named `hush-edit-PID-XXXXXX`: the PID tells a live edit from one a
+    /// `kill -9` left behind.
+    static let folderPrefix = "hush-edit-"
+
     /// Returns true when the file was changed.
     public static func run(_ vault: Vault, env envName: String) throws -> Bool {
         let env = try vault.repository.environment(envName)
@@ -21,12 +29,15 @@ public enum EditCommand {
             let folder = try privateFolder()
             let path = "\(folder)/\(env.name).\(env.syntax.fileExtension)"
             editTempPath = strdup(path)
+            editTempFolder = strdup(folder)
             installCleanupHandlers()
             defer {
-                unlink(path)
-                rmdir(folder)
+                // Recursively: editors leave backups (`dev.env~`) and swap files beside it.
+                FileSystem.removeTree(folder)
                 free(editTempPath)
+                free(editTempFolder)
                 editTempPath = nil
+                editTempFolder = nil
             }
             // Unresolved merge conflicts are shown with git's markers, both values decrypted.
             let conflicts = try opened.conflicts()
@@ -35,7 +46,9 @@ public enum EditCommand {
             while true {
                 // The terminal's Ctrl-C goes to the editor; hush waits and then cleans up.
                 signal(SIGINT, SIG_IGN)
-                let status = try Subprocess.run(["/bin/sh", "-c", editor + " \"$1\"", "sh", path]).status
+                // `exec`: the editor replaces the shell, so a forwarded signal reaches the editor.
+                let status = try Subprocess.run(["/bin/sh", "-c", "exec " + editor + " \"$1\"", "sh", path], started: { editorPID = $0 }).status
+                editorPID = 0
                 signal(SIGINT, cleanupAndExit)
                 guard status == 0 else {
                     throw HushError(
@@ -68,12 +81,18 @@ public enum EditCommand {
         }
     }
 
-    /// A new 0700 folder in memory-backed storage when there is one (`$XDG_RUNTIME_DIR`,
-    /// `/dev/shm`), else `$TMPDIR` or `/tmp`.
+    /// The folders private temporary files go in: memory-backed storage when there is one
+    /// (`$XDG_RUNTIME_DIR`, `/dev/shm`), else `$TMPDIR` or `/tmp`.
+    static func temporaryBases() -> [String] {
+        [Platform.environment("XDG_RUNTIME_DIR"), "/dev/shm", Platform.environment("TMPDIR"), "/tmp"].compactMap { $0 }.filter {
+            !$0.isEmpty && FileSystem.isDirectory($0)
+        }
+    }
+
+    /// A new 0700 folder `hush-edit-PID-XXXXXX` in the first usable temporary base.
     private static func privateFolder() throws -> String {
-        let candidates = [Platform.environment("XDG_RUNTIME_DIR"), "/dev/shm", Platform.environment("TMPDIR"), "/tmp"]
-        for base in candidates.compactMap({ $0 }) where !base.isEmpty && FileSystem.isDirectory(base) {
-            var template = Array("\(base)/hush-edit-XXXXXX".utf8CString)
+        for base in temporaryBases() {
+            var template = Array("\(base)/\(folderPrefix)\(getpid())-XXXXXX".utf8CString)
             if mkdtemp(&template) != nil {
                 return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             }
@@ -81,15 +100,45 @@ public enum EditCommand {
         throw HushError(.system, "cannot create a private temporary folder", hint: "set TMPDIR to a writable folder")
     }
 
+    /// Removes the plaintext folders of edits that were killed (`kill -9`, a crash): this
+    /// user's `hush-edit-PID-…` folders whose process is gone. Returns how many.
+    @discardableResult
+    static func sweepLeftovers() -> Int {
+        var swept = 0
+        for base in temporaryBases() {
+            for name in FileSystem.list(base) where name.hasPrefix(folderPrefix) {
+                let rest = name.dropFirst(folderPrefix.count)
+                guard let pid = pid_t(rest.prefix { $0 != "-" }), pid > 0, pid != getpid() else { continue }
+                var st = stat()
+                let path = base + "/" + name
+                guard lstat(path, &st) == 0, st.st_uid == getuid(), (st.st_mode & S_IFMT) == S_IFDIR else { continue }
+                if kill(pid, 0) == 0 || errno != ESRCH { continue }  // still running (or not ours to ask)
+                FileSystem.removeTree(path)
+                swept += 1
+            }
+        }
+        return swept
+    }
+
     private static func installCleanupHandlers() {
+        // A parent may have started hush with these blocked (the mask is inherited): unblock
+        // them, for hush and for the editor it starts, or they would wait forever.
+        var set = sigset_t()
+        sigemptyset(&set)
+        for sig in [SIGTERM, SIGHUP, SIGQUIT, SIGINT] { sigaddset(&set, sig) }
+        sigprocmask(SIG_UNBLOCK, &set, nil)
         for sig in [SIGTERM, SIGHUP, SIGQUIT] { signal(sig, cleanupAndExit) }
     }
 }
 
-/// Removes the plaintext temporary file and exits: a signal must not leave plaintext behind.
+/// On a signal: while the editor runs, pass the signal on to it (the edit then fails and the
+/// normal path removes the folder); otherwise remove the plaintext and exit.
 private func cleanupAndExit(_ sig: Int32) {
-    if let path = editTempPath {
-        unlink(path)
+    if editorPID > 0 {
+        kill(editorPID, sig == SIGINT ? SIGTERM : sig)
+        return
     }
+    if let path = editTempPath { unlink(path) }
+    if let folder = editTempFolder { rmdir(folder) }
     _exit(128 + sig)
 }

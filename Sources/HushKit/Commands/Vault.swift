@@ -61,6 +61,7 @@ public final class Vault {
     /// A file with unresolved merge conflicts still opens (with ours' values), with a warning
     /// on stderr unless `quiet` (`verify` and `scan` report conflicts their own way).
     func open(_ env: EnvironmentFile, quiet: Bool = false) throws -> OpenedFile {
+        Self.sweepEditLeftovers()
         let file = try verified(env)
         let opened = try file.decrypt(file.unlock(with: identities()))
         if !quiet, !file.trailer.conflicts.isEmpty {
@@ -69,6 +70,16 @@ public final class Vault {
                 "hush: warning: \(env.display) has unresolved merge conflicts (\(TerminalSafe.escape(keys))); run `hush edit \(env.name)` to choose\n")
         }
         return opened
+    }
+
+    /// Plaintext a killed `hush edit` left behind is removed by the next command that opens a
+    /// vault, with a note (once per process).
+    nonisolated(unsafe) private static var swept = false
+    private static func sweepEditLeftovers() {
+        guard !swept else { return }
+        swept = true
+        let count = EditCommand.sweepLeftovers()
+        if count > 0 { Console.err("hush: note: removed \(count) plaintext folder(s) left by an interrupted `hush edit`\n") }
     }
 
     /// What a write may find in the file's recipients.
@@ -91,6 +102,7 @@ public final class Vault {
     func update(
         _ env: EnvironmentFile, policy: WritePolicy = .obey, signedUnder: Membership? = nil, _ change: (OpenedFile) throws -> [UInt8]
     ) throws -> Bool {
+        Self.sweepEditLeftovers()
         let lock = try FolderLock(Paths.folder(of: env.path))
         defer { withExtendedLifetime(lock) {} }
         let current = try FileSystem.readInput(env.path, display: env.display)

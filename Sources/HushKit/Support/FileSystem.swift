@@ -157,6 +157,16 @@ enum FileSystem {
 
     static func remove(_ path: String) { unlink(path) }
 
+    /// Removes a folder and everything in it (editor backups and swap files included).
+    static func removeTree(_ path: String) {
+        for name in list(path) {
+            let child = path + "/" + name
+            var st = stat()
+            if lstat(child, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR { removeTree(child) } else { unlink(child) }
+        }
+        rmdir(path)
+    }
+
     /// Deletes the file at `path` (a missing file is fine) and syncs its folder; throws when the
     /// file stays (immutable, read-only folder), since callers rely on it being gone.
     static func delete(_ path: String, display: String) throws {

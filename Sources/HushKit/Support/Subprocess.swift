@@ -11,7 +11,10 @@
 enum Subprocess {
     /// Runs `argv` and returns its exit status and standard output (stderr is inherited).
     @discardableResult
-    static func run(_ argv: [String], captureOutput: Bool = false, quietErrors: Bool = false) throws -> (status: Int32, output: [UInt8]) {
+    /// `started` is told the child's process id (the editor's, for signal forwarding).
+    static func run(
+        _ argv: [String], captureOutput: Bool = false, quietErrors: Bool = false, started: ((pid_t) -> Void)? = nil
+    ) throws -> (status: Int32, output: [UInt8]) {
         var pipeFDs: [Int32] = [-1, -1]
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -31,6 +34,7 @@ enum Subprocess {
             if captureOutput { close(pipeFDs[0]) }
             throw HushError(.system, "cannot run \(argv[0]): \(Platform.errorText(rc))", hint: "check that \(argv[0]) is installed and on PATH")
         }
+        started?(pid)
         var output: [UInt8] = []
         if captureOutput {
             var buffer = [UInt8](repeating: 0, count: 65536)

@@ -1,5 +1,5 @@
 /// The Hush release and the format version it writes.
 public enum HushVersion {
     public static let release = "0.1.0"
-    public static let format = 1
+    public static let format = Trailer.supportedVersion
 }
