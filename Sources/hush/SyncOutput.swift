@@ -39,11 +39,21 @@ enum SyncOutput {
                 for key in change.exposed { Console.out("  \(change.env) \(TerminalSafe.escape(key)) (was readable by \(who))\n") }
             }
         }
-        if outcome.changes.isEmpty && outcome.notOpened.isEmpty {
+        if outcome.changes.isEmpty && outcome.notOpened.isEmpty && outcome.failed.isEmpty {
             Console.out("every environment already matches recipients/ and the policy\n")
         }
         for (env, names) in outcome.stillPending {
             Console.err("hush: note: \(env): \(names.joined(separator: ", ")) still pending; `hush sync` grants them\n")
+        }
+        if !outcome.failed.isEmpty {
+            for (env, error) in outcome.failed {
+                Console.err("hush: error: \(env) was not updated: \(TerminalSafe.escape(error.message))\n")
+            }
+            let done = outcome.changes.map(\.env)
+            throw HushError(
+                outcome.failed[0].error.kind,
+                "partly done: \(outcome.failed.count) file(s) not updated" + (done.isEmpty ? "" : "; updated: \(done.joined(separator: ", "))"),
+                hint: "fix the cause above, then run `hush sync`: it finishes what is left")
         }
         guard outcome.notOpened.isEmpty else {
             for (env, readers) in outcome.notOpened {

@@ -51,6 +51,9 @@ public enum SyncCommand {
         public var notOpened: [(env: String, readers: [String])] = []
         /// Granted keys left unwrapped because of `grantOnly`.
         public var stillPending: [(env: String, names: [String])] = []
+        /// Files that needed a change and could not be written (a full disk, an immutable
+        /// file): the others were still done, so the outcome says exactly what changed.
+        public var failed: [(env: String, error: HushError)] = []
     }
 
     /// Plans, asks `confirm` about every key to be granted (when there is any; declining
@@ -101,6 +104,9 @@ public enum SyncCommand {
                 }
             } catch let error as HushError where error.kind == .noKey {
                 outcome.notOpened.append((env.display, access.desired.map(\.name).filter(access.holders.contains).uniqued()))
+                continue
+            } catch let error as HushError {
+                outcome.failed.append((env.display, error))
                 continue
             }
             if let change { outcome.changes.append(change) }
