@@ -239,6 +239,18 @@ import Testing
         #expect(try r.box.hush(["access", "--check"], env: ["HOME": r.box.root.path]).stdout.contains("exposed"))
     }
 
+    /// `hush init` run again by a member whose `.pub` predates signing keys publishes theirs.
+    @Test func initPublishesAMissingSigningKey() throws {
+        let r = try Repo()
+        try r.box.write("recipients/alice.pub", r.keys["alice"]!.recipient.firstLine + "\n")
+        expectFailure(try r.hush(["set", "fresh", "X"], stdin: "x"), status: 5, mentions: "lists no signing key")
+        let again = try r.hush(["init"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("created signing key in recipients/alice.pub"))
+        #expect(try r.hush(["set", "fresh", "X"], stdin: "x").status == 0)
+        #expect(try r.hush(["verify"]).status == 0)
+    }
+
     /// Exposed marks belong to values: unset then set, and renames, keep them; an
     /// acknowledgement removes a mark and stays recorded.
     @Test func marksFollowValuesAndAcksAreRecorded() throws {

@@ -12,6 +12,8 @@ public enum InitCommand {
             throw HushError(.badInput, "not inside a git work tree", hint: "run `git init` first, or cd into your repository")
         }
         let root = String(decoding: top.output, as: UTF8.self).trimmingNewlines()
+        // A symbolic-link .secrets/ or recipients/ would have the files below written elsewhere.
+        try Repository(root: root).checkFolders()
         let identities = try KeyDiscovery.identities(files: identityFiles)
         let me = identities[0]
         let mine = me.recipient
@@ -24,6 +26,8 @@ public enum InitCommand {
         if try RepositoryID.ensure(repository) { created.append(RepositoryID.fileName) }
         // Already a member under any name: nothing to add.
         if let existing = try repository.members().first(where: { $0.recipient.text == mine.text }) {
+            // A member from before format v2 publishes the signing key writes need.
+            if let line = try UpgradeCommand.publishSigningKey(Vault(repository: repository, identityFiles: identityFiles)) { created.append(line) }
             try ensureGitignore(root, &created)
             try GitSetup.applyForInit(root: root, created: &created)
             return Result(root: root, memberFile: "recipients/\(existing.name).pub", created: created)

@@ -62,7 +62,7 @@ public enum UpgradeCommand {
 
     /// Adds the caller's signing key to their own `recipients/NAME.pub` when it is missing
     /// (an age identity's key is derived; an SSH key signs as itself). Returns what it did.
-    private static func publishSigningKey(_ vault: Vault) throws -> String? {
+    static func publishSigningKey(_ vault: Vault) throws -> String? {
         let team = try vault.membership()
         for identity in try vault.identities() {
             guard let name = team.members.first(where: { $0.recipient.text == identity.recipient.text })?.name else { continue }
