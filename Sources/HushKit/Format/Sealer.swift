@@ -68,6 +68,7 @@ enum Sealer {
         body += plaintext[cursor...]
         let finalNewline = plaintext.isEmpty || plaintext.last == 0x0A
         if !finalNewline { body.append(0x0A) }
+        try RoundTrip.check(sealedBody: body, plaintext: plaintext, outline: outline, syntax: syntax, file: file, previous: previous)
         if let previous, Set(previous.previous.keys) != Set(outline.leaves.filter { !$0.range.isEmpty }.map(\.path)) {
             changed = true
         }

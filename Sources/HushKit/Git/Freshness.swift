@@ -23,7 +23,10 @@ public enum Freshness {
             let log = try? Git.run(
                 ["log", "--first-parent", "-n", String(depth), "--format=commit %H", "--raw", "--no-abbrev", "--", path], in: repository.root),
             log.status == 0
-        else { return .notChecked("not in a git repository") }
+        else {
+            let inGit = (try? Git.run(["rev-parse", "--git-dir"], in: repository.root).status) == 0
+            return .notChecked(inGit ? "no commits yet" : "not in a git repository")
+        }
         var versions: [(commit: String, blob: String)] = []
         var commit = ""
         for line in String(decoding: log.output, as: UTF8.self).split(separator: "\n") {
