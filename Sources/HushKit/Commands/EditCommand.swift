@@ -105,7 +105,8 @@ public enum EditCommand {
     @discardableResult
     static func sweepLeftovers() -> Int {
         var swept = 0
-        for base in temporaryBases() {
+        // Only where edits go (the first usable base): `hush exec` runs this, and /tmp can be big.
+        for base in temporaryBases().prefix(1) {
             for name in FileSystem.list(base) where name.hasPrefix(folderPrefix) {
                 let rest = name.dropFirst(folderPrefix.count)
                 guard let pid = pid_t(rest.prefix { $0 != "-" }), pid > 0, pid != getpid() else { continue }

@@ -121,7 +121,7 @@ extension Trailer {
                 wrapped.count == KeyDerivation.keyLength + KeyAgreement.sealOverhead
             else { throw corrupt("malformed '#hush:recipient NAME KEY WRAP' line") }
             let key = value[1..<(value.count - 1)].joined(separator: " ")
-            guard (try? Recipient.parse(key))?.text == key else { throw corrupt("the recipient key of \(value[0]) is not a valid, canonical key") }
+            guard Recipient.isCanonicalText(key) else { throw corrupt("the recipient key of \(value[0]) is not a valid, canonical key") }
             wraps.append(Wrap(name: String(value[0]), key: key, wrapped: wrapped))
         }
         guard !wraps.isEmpty else { throw corrupt("expected at least one '#hush:recipient' line") }

@@ -129,6 +129,24 @@ public struct Recipient: Hashable, Sendable, CustomStringConvertible {
         return try sshEd25519(publicKey: edKey)
     }
 
+    /// True when `text` is a recipient in its canonical form (`age1…` lower case, or
+    /// `ssh-ed25519 BASE64` without a comment), checked without curve arithmetic: a sealed
+    /// file's recipient lines are only compared with identities, so a reader needs the one
+    /// spelling, not the point check that `parse` does for keys Hush encrypts to.
+    static func isCanonicalText(_ text: String) -> Bool {
+        if text.hasPrefix("age1") {
+            guard let decoded = try? Bech32.decode(text), decoded.hrp == "age", decoded.data.count == KeyAgreement.publicKeyLength,
+                KeyAgreement.isCanonicalFieldElement(decoded.data)
+            else { return false }
+            return Bech32.encode(hrp: "age", data: decoded.data) == text
+        }
+        let prefix = SSHWire.ed25519 + " "
+        guard text.hasPrefix(prefix), let blob = try? Sodium.base64Decode(Array(text.utf8.dropFirst(prefix.utf8.count)), .original),
+            let edKey = SSHWire.ed25519PublicKey(fromBlob: blob), KeyAgreement.isCanonicalFieldElement(edKey, signBit: true)
+        else { return false }
+        return prefix + Sodium.base64Encode(SSHWire.ed25519Blob(publicKey: edKey), .original) == text
+    }
+
     /// The recipient of an X25519 public key, refusing small-order points.
     static func x25519(publicKey: [UInt8]) throws(KeyProblem) -> Recipient {
         guard KeyAgreement.isUsablePublicKey(publicKey) else { throw .invalidPoint }
