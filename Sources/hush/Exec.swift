@@ -7,7 +7,7 @@ struct Exec: ParsableCommand, Exemplified {
         discussion:
             "Nested YAML keys are flattened: parts joined by '_' and upper-cased (database.url becomes DATABASE_URL, hosts.0 becomes HOSTS_0); a key that does not make a valid variable name is an error. hush replaces itself with the command (same process id, signals go straight to it, its exit status is the status). Secret values override variables already set unless --no-override. The command does not see HUSH_IDENTITY or HUSH_IDENTITY_FILE unless --keep-identity."
     )
-    static let example = "  hush exec production -- ./server --port 8080"
+    static let example = "  hush exec production -- ./server --port 8080\n  hush exec production --no-override -- ./server"
 
     @Flag(name: .customLong("no-override"), help: "Keep variables that are already set.")
     var noOverride = false
@@ -20,11 +20,18 @@ struct Exec: ParsableCommand, Exemplified {
     @Argument(help: "Environment name or sealed file path.")
     var env: String
 
-    @Argument(parsing: .captureForPassthrough, help: "The command and its arguments.")
+    /// Everything after `--`: options may stand anywhere before it (`hush exec dev
+    /// --no-override -- cmd`), and nothing after it is read as an option of hush.
+    @Argument(parsing: .postTerminator, help: "The command and its arguments, after --.")
     var command: [String] = []
 
+    func validate() throws {
+        guard !command.isEmpty else {
+            throw ValidationError("no command given: write it after --, e.g. hush exec \(env) -- ./server")
+        }
+    }
+
     func run() throws {
-        let argv = command.first == "--" ? Array(command.dropFirst()) : command
-        try ExecCommand.run(identity.vault(), env: env, command: argv, override: !noOverride, keepIdentity: keepIdentity)
+        try ExecCommand.run(identity.vault(), env: env, command: command, override: !noOverride, keepIdentity: keepIdentity)
     }
 }

@@ -42,7 +42,19 @@ import Testing
         expectFailure(try box.hush(["exec", "bad", "--", "true"]), status: 2, mentions: "valid environment variable name")
         let good = try vault()
         expectFailure(try good.hush(["exec", "prod", "--", "no-such-command-xyz"]), status: 127)
-        expectFailure(try good.hush(["exec", "prod"]), status: 2, mentions: "no command")
+        expectFailure(try good.hush(["exec", "prod"]), status: 64, mentions: "no command")
+    }
+
+    /// Issue 13: options anywhere before `--`; a command without `--` is a usage error (64).
+    @Test func optionsGoAnywhereBeforeTheTerminator() throws {
+        let box = try vault()
+        let kept = try box.hush(["exec", "prod", "--no-override", "--", "sh", "-c", "printf %s \"$PORT\""], env: ["PORT": "1"])
+        #expect(kept.status == 0 && kept.stdout == "1", "\(kept.stderr)")
+        let replaced = try box.hush(["exec", "--no-override", "prod", "--", "sh", "-c", "printf %s \"$PORT\""], env: ["PORT": "1"])
+        #expect(replaced.stdout == "1")
+        let passed = try box.hush(["exec", "prod", "--", "sh", "-c", "printf %s \"$0\"", "--no-override"])
+        #expect(passed.stdout == "--no-override", "an option after -- belongs to the command")
+        expectFailure(try box.hush(["exec", "prod", "true"]), status: 64)
     }
 
     @Test func looksUpThePathAndKeepsTheEnvironment() throws {
