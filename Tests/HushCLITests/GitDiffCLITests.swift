@@ -143,9 +143,14 @@ import Testing
         #expect(exec.status == 0 && exec.stdout == "old-secret\n", "\(exec)")
         #expect(exec.stderr == note)
 
-        // Setup, textconv, help and version never print it, nor leave the marker.
+        // Setup, textconv, help and version never print it, nor leave the marker; nor does
+        // any command in CI (CI=true) or with HUSH_NO_SETUP_NOTE=1.
         _ = try git(box, "clone -q repo clone3", in: box.root)
         let clone3 = box.root.appendingPathComponent("clone3")
+        for env in [["CI": "true"], ["HUSH_NO_SETUP_NOTE": "1"]] {
+            let quiet = try box.hush(["keys", "production"], env: env, in: clone3)
+            #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(env): \(quiet.stderr)")
+        }
         for args in [["--help"], ["--version"], ["keys", "--help"], ["git", "textconv", ".secrets/production.env"], ["help", "keys"], []] {
             let quiet = try box.hush(args, in: clone3)
             #expect(!quiet.stderr.contains("note:"), "\(args): \(quiet.stderr)")

@@ -148,7 +148,10 @@ public enum GitSetup {
     /// The note for a command line (`hush` and its arguments, as parsed successfully): nil for
     /// bare `hush`, `quietCommands`, and help or version requests (before any `--`), else
     /// `pendingNote(from:)` the current directory.
+    /// `CI=true` (every CI service sets it) or `HUSH_NO_SETUP_NOTE=1` silence it: a fresh CI
+    /// clone would print it on every run, and CI has no use for the drivers.
     public static func pendingNote(arguments: [String]) -> String? {
+        guard Platform.environment("CI") != "true", Platform.environment("HUSH_NO_SETUP_NOTE") != "1" else { return nil }
         guard let command = arguments.dropFirst().first, !quietCommands.contains(command) else { return nil }
         let options = arguments.dropFirst().prefix { $0 != "--" }
         guard !options.contains(where: { $0 == "-h" || $0 == "--help" || $0 == "--version" || $0.hasPrefix("--experimental-dump-help") }) else {
