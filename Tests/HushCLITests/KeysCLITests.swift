@@ -95,6 +95,21 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: box.path("recipients").path).sorted() == ["repository", "zo-o-neil-smith.pub"])
     }
 
+    /// Issue 13: without user.name, GIT_AUTHOR_NAME names the member; without either, init
+    /// fails and leaves nothing behind.
+    @Test func initUsesGitAuthorNameAndLeavesNothingOnFailure() throws {
+        let box = try Sandbox()
+        _ = try box.hush(["keygen"])
+        #expect(try box.shell("git config --global --unset user.name").status == 0)
+        expectFailure(try box.hush(["init"]), status: 2, mentions: "GIT_AUTHOR_NAME")
+        for leftover in [".secrets", "recipients", ".gitignore", ".gitattributes"] {
+            #expect(!FileManager.default.fileExists(atPath: box.path(leftover).path), "\(leftover) left behind")
+        }
+        let named = try box.hush(["init"], env: ["GIT_AUTHOR_NAME": "Ada Lovelace"])
+        #expect(named.status == 0, "\(named.stderr)")
+        #expect(FileManager.default.fileExists(atPath: box.path("recipients/ada-lovelace.pub").path))
+    }
+
     @Test func initOutsideGitFails() throws {
         let box = try Sandbox()
         _ = try box.hush(["keygen"])

@@ -17,47 +17,53 @@ public enum InitCommand {
         let identities = try KeyDiscovery.identities(files: identityFiles)
         let me = identities[0]
         let mine = me.recipient
+        let repository = Repository(root: root)
+        // Everything that can fail on the user's input is decided before anything is written, so
+        // a failed init leaves nothing behind.
+        let existing = try repository.members().first(where: { $0.recipient.text == mine.text })
+        var memberName = existing?.name ?? ""
+        if existing == nil {
+            memberName = try name ?? defaultName()
+            guard Trailer.isValidName(memberName) else {
+                throw HushError(.badInput, "invalid member name \"\(memberName)\"", hint: "pass --name with letters, digits, '.', '_' or '-'")
+            }
+            guard !FileSystem.exists("\(root)/recipients/\(memberName).pub") else {
+                throw HushError(
+                    .refused, "recipients/\(memberName).pub already exists with another key", hint: "pass --name to choose another member name")
+            }
+        }
         var created: [String] = []
         for folder in [".secrets", "recipients"] where !FileSystem.isDirectory("\(root)/\(folder)") {
             try FileSystem.makeDirectories("\(root)/\(folder)")
             created.append(folder + "/")
         }
-        let repository = Repository(root: root)
         if try RepositoryID.ensure(repository) { created.append(RepositoryID.fileName) }
-        // Already a member under any name: nothing to add.
-        if let existing = try repository.members().first(where: { $0.recipient.text == mine.text }) {
+        if existing != nil {
             // A member from before format v2 publishes the signing key writes need.
             if let line = try UpgradeCommand.publishSigningKey(Vault(repository: repository, identityFiles: identityFiles)) { created.append(line) }
-            try ensureGitignore(root, &created)
-            try GitSetup.applyForInit(root: root, created: &created)
-            return Result(root: root, memberFile: "recipients/\(existing.name).pub", created: created)
+        } else {
+            try FileSystem.writeAtomically("\(root)/recipients/\(memberName).pub", Array(me.publicFileText(name: memberName).utf8))
+            created.append("recipients/\(memberName).pub")
         }
-        let memberName = try name ?? defaultName()
-        guard Trailer.isValidName(memberName) else {
-            throw HushError(.badInput, "invalid member name \"\(memberName)\"", hint: "pass --name with letters, digits, '.', '_' or '-'")
-        }
-        let file = "\(root)/recipients/\(memberName).pub"
-        guard !FileSystem.exists(file) else {
-            throw HushError(.refused, "recipients/\(memberName).pub already exists with another key", hint: "pass --name to choose another member name")
-        }
-        try FileSystem.writeAtomically(file, Array(me.publicFileText(name: memberName).utf8))
-        created.append("recipients/\(memberName).pub")
         try ensureGitignore(root, &created)
         try GitSetup.applyForInit(root: root, created: &created)
         return Result(root: root, memberFile: "recipients/\(memberName).pub", created: created)
     }
 
-    /// git's user.name, slugged: lower case, runs of other characters become '-'.
+    /// The author name git would use (`GIT_AUTHOR_NAME`, else `user.name`), slugged: lower
+    /// case, runs of other characters become '-'.
     private static func defaultName() throws -> String {
-        let out = try Git.run(["config", "user.name"])
-        let raw = String(decoding: out.output, as: UTF8.self).trimmingNewlines()
+        var raw = Platform.environment("GIT_AUTHOR_NAME") ?? ""
+        if raw.isEmpty { raw = String(decoding: try Git.run(["config", "user.name"]).output, as: UTF8.self).trimmingNewlines() }
         var slug = ""
         for ch in raw.lowercased() {
             if ch.isASCII && (ch.isLetter || ch.isNumber) { slug.append(ch) } else if !slug.isEmpty && slug.last != "-" { slug.append("-") }
         }
         while slug.last == "-" { slug.removeLast() }
         guard !slug.isEmpty else {
-            throw HushError(.badInput, "no member name: git user.name is not set", hint: "pass --name NAME, or set it with `git config user.name`")
+            throw HushError(
+                .badInput, "no member name: neither GIT_AUTHOR_NAME nor git user.name is set",
+                hint: "pass --name NAME, or set it with `git config user.name`")
         }
         return slug
     }
