@@ -180,6 +180,10 @@ import Testing
         let h = try scripted()
         let keyless = try h.hush(["status"])
         #expect(keyless.status == 0, "\(keyless.stderr)")
+        // `hush status ENV` shows that environment only (issue 13); an unknown one is an error.
+        let one = try h.hush(["status", "production"])
+        #expect(one.status == 0 && one.stdout.contains("production (") && !one.stdout.contains("staging ("), "\(one.stdout)")
+        expectFailure(try h.hush(["status", "nope"]), status: 2, mentions: "no environment \"nope\"")
         let hash = try h.box.shell("git log -1 --format=%h -- .secrets/production.env").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let production = Self.block(keyless.stdout, "production")
         #expect(production.contains("production (.secrets/production.env)"))

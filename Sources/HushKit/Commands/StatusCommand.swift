@@ -31,9 +31,11 @@ public enum StatusCommand {
         public let verification: Verification
     }
 
-    public static func run(_ vault: Vault) throws -> [Environment] {
+    /// Every environment, or those named in `names` (names or file paths).
+    public static func run(_ vault: Vault, envs names: [String] = []) throws -> [Environment] {
         let repository = vault.repository
         let report = try AccessCommand.report(repository)
+        let wanted = try Set(names.map { try repository.environment($0).path })
         let identities: [Identity]
         do {
             identities = try vault.identities()
@@ -41,7 +43,7 @@ public enum StatusCommand {
             identities = []
         }
         let git = GitState(repository)
-        return report.environments.map { access in
+        return report.environments.filter { wanted.isEmpty || wanted.contains($0.env.path) }.map { access in
             let env = access.env
             var values: Int?
             var damage: String?
