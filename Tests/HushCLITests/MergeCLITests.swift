@@ -97,6 +97,16 @@ import Testing
         let read = try w.hush(["get", "prod", "db.password"], in: w.alice, key: w.aliceKey)
         #expect(read.stdout == "alice-pw" && read.stderr.contains("hush: warning: .secrets/prod.yaml has unresolved merge conflicts (db.password)"))
         #expect(!verify.stderr.contains("warning"))
+        // Issue 13: status, access --check, the pre-commit hook and scan --staged fail too.
+        let status = try w.hush(["status", "prod"], in: w.alice, key: w.aliceKey)
+        #expect(status.stdout.contains("verifies: NO: unresolved merge conflicts (db.password): run `hush edit prod`"), "\(status.stdout)")
+        let access = try w.hush(["access", "--check"], in: w.alice, key: w.aliceKey)
+        #expect(access.status == 1 && access.stdout.contains("unresolved merge conflicts (db.password)"), "\(access.stdout)")
+        #expect(try w.git("git add .secrets/prod.yaml", in: w.alice, key: w.aliceKey).status == 0)
+        let hook = try w.hush(["hooks", "pre-commit"], in: w.alice, key: w.aliceKey)
+        #expect(hook.status == 1 && hook.stderr.contains("has unresolved merge conflicts (db.password)"), "\(hook.stderr)")
+        let scan = try w.hush(["scan", "--staged"], in: w.alice, key: w.aliceKey)
+        #expect(scan.status == 1 && scan.stdout.contains("unresolved merge conflicts"), "\(scan.stdout)\(scan.stderr)")
         // The editor sees both values decrypted; this one keeps theirs.
         let script = w.box.root.appendingPathComponent("pick-theirs.sh")
         let seenPath = w.box.root.appendingPathComponent("seen.yaml").path
@@ -145,6 +155,23 @@ import Testing
         #expect(!text.contains("#hush:recipient bob"))
         #expect(text.split(separator: "\n").contains { $0.hasPrefix("#hush:exposed ") && $0.hasSuffix(" db.password") }, "\(text)")
         #expect(try w.hush(["verify"], in: w.alice, key: w.aliceKey).status == 0)
+    }
+
+    /// Issue 13: a clone without the driver gets git's markers in the sealed file; every
+    /// command explains that and how to recover.
+    @Test func gitMarkersWithoutTheDriverAreExplained() throws {
+        let w = try world()
+        #expect(try w.hush(["set", "prod", "api_key"], in: w.bob, key: w.bobKey, stdin: "b").status == 0)
+        #expect(try w.git("git commit -qam bob && git push -q origin main", in: w.bob, key: w.bobKey).status == 0)
+        #expect(try w.hush(["set", "prod", "api_key"], in: w.alice, key: w.aliceKey, stdin: "a").status == 0)
+        let merged = try w.git(
+            "git config --remove-section merge.hush && git commit -qam alice && git fetch -q && git merge --no-edit origin/main", in: w.alice,
+            key: w.aliceKey)
+        #expect(merged.status != 0)
+        #expect(try w.read(w.alice).contains("<<<<<<< "))
+        let read = try w.hush(["get", "prod", "api_key"], in: w.alice, key: w.aliceKey, env: ["HUSH_NO_SETUP_NOTE": "1"])
+        expectFailure(read, status: 4, mentions: "git merge conflict markers: this clone merged .secrets/ without the hush merge driver")
+        #expect(read.stderr.contains("git merge --abort") && read.stderr.contains("hush git setup"))
     }
 
     @Test func withoutAKeyTheDriverRefusesAndLeavesOurs() throws {

@@ -25,6 +25,9 @@ public enum AccessCommand {
                 for name in access.revoked.filter({ !unknown.contains($0.name + " " + $0.key) }).map(\.name).uniqued() {
                     lines.append("\(env): \(name) still holds the data key but is not granted (run `hush sync`)")
                 }
+                if !access.conflicts.isEmpty {
+                    lines.append("\(env): unresolved merge conflicts (\(access.conflicts.joined(separator: ", "))): run `hush edit \(access.env.name)`")
+                }
                 if !access.exposed.isEmpty {
                     let since = access.exposed.map(\.since).min() ?? ""
                     lines.append(

@@ -57,6 +57,9 @@ public enum StatusCommand {
                 let stale = Freshness.error(env, Freshness.check(repository, env, seq: sealed.trailer.seq, bytes: sealed.bytes))
                 if case .failure(let error as HushError) = signed {
                     verification = .failed(error.message)
+                } else if !sealed.trailer.conflicts.isEmpty {
+                    let keys = sealed.trailer.conflicts.map(\.path).joined(separator: ", ")
+                    verification = .failed("unresolved merge conflicts (\(keys)): run `hush edit \(env.name)`")
                 } else if let stale {
                     verification = .failed(stale.message)
                 } else if identities.isEmpty {

@@ -29,6 +29,20 @@ extension Trailer {
 
     /// Splits a sealed file into body and trailer. `file` names it in errors.
     static func split(_ bytes: [UInt8], file: String) throws -> (body: [UInt8], trailer: Trailer) {
+        do {
+            return try splitChecked(bytes, file: file)
+        } catch {
+            // git's own markers: a merge or rebase ran without the hush merge driver.
+            if let line = ConflictMarkup.firstMarker(in: bytes) {
+                throw HushError(
+                    .integrity, "\(file):\(line): git merge conflict markers: this clone merged .secrets/ without the hush merge driver",
+                    hint: "run `git merge --abort` (or `git rebase --abort`), then `hush git setup`, and merge again: the driver merges key by key")
+            }
+            throw error
+        }
+    }
+
+    private static func splitChecked(_ bytes: [UInt8], file: String) throws -> (body: [UInt8], trailer: Trailer) {
         guard let (start, lines) = locate(bytes) else { throw notHush(file) }
         try checkVersion(lines[0], file: file)
         let trailer = try parse(lines, file: file, firstLine: { lineNumber(bytes, start) })

@@ -172,6 +172,12 @@ public enum GitHooks {
             let context = try FileContext.of(repository, environment: FileContext.environmentName(ofPath: path))
             let sealed = try SealedFile.parse(bytes, syntax: syntax, file: path, context: context)
             try sealed.checkSignature(Membership.load(repository))
+            guard sealed.trailer.conflicts.isEmpty else {
+                let keys = sealed.trailer.conflicts.map(\.path).joined(separator: ", ")
+                return HushError(
+                    .checkFailed, "\(path) has unresolved merge conflicts (\(keys))",
+                    hint: "run `hush edit \(FileContext.environmentName(ofPath: path))`, keep one value for each, then `git add \(path)`")
+            }
             let mine = Set(identities.map(\.recipient.text))
             if sealed.trailer.wraps.contains(where: { mine.contains($0.key) }) { _ = try sealed.unlock(with: identities) }
             return nil

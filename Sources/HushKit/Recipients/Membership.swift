@@ -61,6 +61,8 @@ public struct EnvironmentAccess: Sendable {
     public let modified: String
     /// Values a former recipient could read: (key path, since, names).
     public let exposed: [(path: String, since: String, members: [String])]
+    /// Keys left in conflict by a merge (`hush edit` resolves them).
+    public let conflicts: [String]
 
     init(env: EnvironmentFile, desired: [NamedRecipient], trailer: Trailer, members: [NamedRecipient]) {
         self.env = env
@@ -74,6 +76,7 @@ public struct EnvironmentAccess: Sendable {
         holders = Set(trailer.wraps.map(\.name))
         modified = trailer.modified
         exposed = trailer.exposed.map { ($0.path, $0.since, $0.members) }
+        conflicts = trailer.conflicts.map(\.path)
     }
 
     /// True when the file is sealed to exactly the granted keys.

@@ -45,7 +45,10 @@ enum StructureCheck {
             syntax = .dotenv
         }
         do {
-            _ = try SealedFile.parse(Array(bytes), syntax: syntax, file: path, context: nil)
+            let sealed = try SealedFile.parse(Array(bytes), syntax: syntax, file: path, context: nil)
+            guard sealed.trailer.conflicts.isEmpty else {
+                return problem("unresolved merge conflicts (\(sealed.trailer.conflicts.map(\.path).joined(separator: ", "))): run `hush edit`")
+            }
             return nil
         } catch let error as HushError {
             let what = underSecrets ? "not a sound sealed Hush file" : "a dotenv file that is not sealed by Hush (plaintext committed?)"
