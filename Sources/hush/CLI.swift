@@ -36,10 +36,36 @@ enum CLI {
         "exec": Exec.self, "decrypt": Decrypt.self, "get": GetValue.self, "export": Export.self,
     ]
 
-    private static func parseHotCommand() -> (any ParsableCommand)? {
-        let arguments = Array(CommandLine.arguments.dropFirst())
+    private static func parseHotCommand(_ arguments: [String]) -> (any ParsableCommand)? {
         guard let name = arguments.first, let type = hotCommands[name] else { return nil }
         return try? type.parse(Array(arguments.dropFirst()))
+    }
+
+    /// `hush --identity FILE get …`: identity options given before the subcommand are moved
+    /// after its name (and before any `--`), where the subcommand reads them.
+    static func movingGlobalIdentity(_ arguments: [String]) -> [String] {
+        var moved: [String] = []
+        var rest = arguments[...]
+        while let first = rest.first {
+            if first == "-i" || first == "--identity", rest.count >= 2 {
+                moved += rest.prefix(2)
+                rest = rest.dropFirst(2)
+            } else if first.hasPrefix("--identity=") {
+                moved.append(first)
+                rest = rest.dropFirst()
+            } else {
+                break
+            }
+        }
+        guard !moved.isEmpty else { return arguments }
+        var names: [String] = []
+        var type: ParsableCommand.Type = Hush.self
+        while let next = rest.first, let sub = type.configuration.subcommands.first(where: { $0._commandName == next }) {
+            names.append(next)
+            rest = rest.dropFirst()
+            type = sub
+        }
+        return names + moved + Array(rest)
     }
 
     /// First arguments that only print text: the rest of the run never sees plaintext.
@@ -51,7 +77,8 @@ enum CLI {
         // calls and `scan`, `diff`, `log` and the git drivers decrypt as a side effect.
         if let first = CommandLine.arguments.dropFirst().first, !textOnly.contains(first) { ProcessHardening.apply() }
         do {
-            var command = try parseHotCommand() ?? root.parseAsRoot()
+            let arguments = movingGlobalIdentity(Array(CommandLine.arguments.dropFirst()))
+            var command = try parseHotCommand(arguments) ?? root.parseAsRoot(arguments)
             if let note = GitSetup.pendingNote(arguments: CommandLine.arguments) { Console.err(note) }
             try command.run()
             if let failure = Console.outputFailure {
@@ -66,7 +93,7 @@ enum CLI {
                 // Usage errors: the same two-line form as every other error, exit status 64.
                 // ArgumentParser lists choices over several lines; keep the one-line rule.
                 let message = root.message(for: error).split(separator: "\n").map { String($0.drop { $0 == " " }) }
-                Console.err("hush: error: \(TerminalSafe.escape(message.filter { !$0.isEmpty }.joined(separator: " ")))\n")
+                Console.err("hush: error: \(TerminalSafe.escape(message.filter { !$0.isEmpty }.joined(separator: " ")))\(subcommandSuggestion())\n")
                 Console.err("hush: hint: see `\(commandPath()) --help`\n")
                 root.exit(withError: ExitCode(64))
             }
@@ -86,6 +113,14 @@ enum CLI {
         Console.err("hush: error: \(TerminalSafe.escape(error.message))\n")
         if let hint = error.hint { Console.err("hush: hint: \(TerminalSafe.escape(hint))\n") }
         Hush.exit(withError: ExitCode(error.kind.rawValue))
+    }
+
+    /// " (did you mean decrypt?)" when the first argument is a mistyped subcommand name.
+    private static func subcommandSuggestion() -> String {
+        guard let first = CommandLine.arguments.dropFirst().first, !first.hasPrefix("-") else { return "" }
+        let names = Hush.configuration.subcommands.map { $0._commandName }
+        guard !names.contains(first) else { return "" }
+        return Suggestion.phrase(first, names)
     }
 
     /// `hush` and the subcommand names given, for hints.

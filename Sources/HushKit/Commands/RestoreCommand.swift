@@ -51,7 +51,9 @@ public enum RestoreCommand {
         let env = try vault.repository.environment(envName)
         try vault.update(env) { opened in
             guard let leaf = opened.leaf(parts) else {
-                throw HushError(.badInput, "\(env.display) has no key \(key)", hint: "`hush keys \(env.name)` lists its keys")
+                throw HushError(
+                    .badInput, "\(env.display) has no key \(key)\(Suggestion.phrase(key, opened.outline.leaves.map { KeyPath.display($0.path) }))",
+                    hint: "`hush keys \(env.name)` lists its keys")
             }
             return try opened.reseal(
                 opened.plaintext, recipients: opened.currentRecipients(), acknowledging: Sealer.Acknowledging(path: leaf.path, reason: reason))

@@ -30,7 +30,9 @@ public enum ValueCommands {
         let env = try vault.repository.environment(envName)
         let opened = try vault.open(env)
         guard let leaf = opened.leaf(parts) else {
-            throw HushError(.badInput, "\(env.display) has no key \(key)", hint: "`hush keys \(env.name)` lists its keys")
+            throw HushError(
+                    .badInput, "\(env.display) has no key \(key)\(Suggestion.phrase(key, opened.outline.leaves.map { KeyPath.display($0.path) }))",
+                    hint: "`hush keys \(env.name)` lists its keys")
         }
         return leaf.value
     }

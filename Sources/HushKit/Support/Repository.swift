@@ -68,7 +68,9 @@ public struct Repository: Sendable {
         guard let path = candidates.first else {
             let known = environments().map(\.name)
             throw HushError(
-                .badInput, "no environment \"\(nameOrPath)\" in .secrets/" + (known.isEmpty ? "" : " (have: \(known.joined(separator: ", ")))"),
+                .badInput,
+                "no environment \"\(nameOrPath)\" in .secrets/\(Suggestion.phrase(nameOrPath, known))"
+                    + (known.isEmpty ? "" : " (have: \(known.joined(separator: ", ")))"),
                 hint: "create it with `hush set \(nameOrPath) KEY` or `hush encrypt FILE --env \(nameOrPath)`")
         }
         guard candidates.count == 1 else {
