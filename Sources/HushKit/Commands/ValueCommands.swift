@@ -31,8 +31,8 @@ public enum ValueCommands {
         let opened = try vault.open(env)
         guard let leaf = opened.leaf(parts) else {
             throw HushError(
-                    .badInput, "\(env.display) has no key \(key)\(Suggestion.phrase(key, opened.outline.leaves.map { KeyPath.display($0.path) }))",
-                    hint: "`hush keys \(env.name)` lists its keys")
+                .badInput, "\(env.display) has no key \(key)\(Suggestion.phrase(key, opened.outline.leaves.map { KeyPath.display($0.path) }))",
+                hint: "`hush keys \(env.name)` lists its keys")
         }
         return leaf.value
     }

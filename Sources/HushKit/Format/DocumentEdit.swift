@@ -74,7 +74,8 @@ enum DocumentEdit {
     static func unset(_ document: [UInt8], outline: DocumentOutline, syntax: Syntax, file: String, parts: [String]) throws -> [UInt8] {
         guard let leaf = outline.leaves.first(where: { KeyPath.matches($0.path, parts) }) else {
             throw HushError(
-                .badInput, "\(file) has no key \(parts.joined(separator: "."))\(Suggestion.phrase(parts.joined(separator: "."), outline.leaves.map { KeyPath.display($0.path) }))",
+                .badInput,
+                "\(file) has no key \(parts.joined(separator: "."))\(Suggestion.phrase(parts.joined(separator: "."), outline.leaves.map { KeyPath.display($0.path) }))",
                 hint: "`hush keys ENV` lists the keys")
         }
         guard !leaf.inFlow, case .key = leaf.path.last else {
