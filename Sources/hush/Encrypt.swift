@@ -7,19 +7,22 @@ struct Encrypt: ParsableCommand, Exemplified {
         discussion:
             "Seals FILE, to the members the access policy grants ENV (every member in recipients/ when it is not listed), as .secrets/ENV.yaml or .secrets/ENV.env (by FILE's extension), signed by you (a member allowed to write ENV). Refuses to overwrite an existing environment. FILE itself is left alone: delete it yourself."
     )
-    static let example = "  hush encrypt .env.production --env production && rm .env.production"
+    static let example = "  hush encrypt .env.production --env production && rm .env.production\n  sops decrypt prod.yaml | hush encrypt - --format yaml --env production"
 
-    @Argument(help: "The plaintext file.")
+    @Argument(help: "The plaintext file, or - for standard input (with --format).")
     var file: String
 
     @Option(help: "Name of the new environment.")
     var env: String
 
+    @Option(help: "dotenv or yaml, when the file name does not tell (always for -).")
+    var format: Syntax?
+
     @OptionGroup var identity: IdentityOptions
 
     func run() throws {
         // The new file is signed by its writer: the identity is needed to write, as for `set`.
-        let written = try FileCommands.encrypt(identity.vault(), file: file, env: env)
+        let written = try FileCommands.encrypt(identity.vault(), file: file, env: env, syntax: format)
         Console.out("sealed \(written)\n")
     }
 }
@@ -44,9 +47,11 @@ struct Decrypt: ParsableCommand, Exemplified {
     @OptionGroup var identity: IdentityOptions
 
     func run() throws {
-        let bytes = try FileCommands.decrypt(identity.vault(), env: env, format: format)
+        let vault = try identity.vault()
+        let bytes = try FileCommands.decrypt(vault, env: env, format: format)
         if let output {
             try FileCommands.writePlaintext(output, bytes)
+            if let warning = FileCommands.plaintextWarning(vault.repository, path: output) { Console.err(warning) }
         } else {
             try Console.out(bytes: bytes)
         }

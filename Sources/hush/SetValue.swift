@@ -17,18 +17,12 @@ struct SetValue: ParsableCommand, Exemplified {
     var file: String?
 
     @Option(help: "Syntax of a new environment: dotenv or yaml.")
-    var format: String?
+    var format: Syntax?
 
     @OptionGroup var identity: IdentityOptions
 
     func run() throws {
-        let syntax: Syntax?
-        switch format {
-        case nil: syntax = nil
-        case "yaml", "yml": syntax = .yaml
-        case "dotenv", "env": syntax = .dotenv
-        default: throw HushError(.badInput, "unknown --format \(format!)", hint: "use dotenv or yaml")
-        }
+        let syntax = format
         let vault = try identity.vault()
         let value = try file.map(SecretInput.readFile) ?? SecretInput.readValue(prompt: "value for \(address.key) (input hidden): ")
         try ValueCommands.set(vault, env: address.env, key: address.key, value: value, newSyntax: syntax)

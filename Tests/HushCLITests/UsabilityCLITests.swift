@@ -23,4 +23,31 @@ import Testing
         expectFailure(try box.hush(["get", "production", "SOMETHING_ELSE"]), status: 2)
         #expect(!(try box.hush(["get", "production", "SOMETHING_ELSE"]).stderr.contains("did you mean")))
     }
+
+    @Test func encryptReadsStandardInputAndRefusesSopsFiles() throws {
+        let box = try Sandbox()
+        try box.initialise()
+        let made = try box.hush(["encrypt", "-", "--format", "yaml", "--env", "piped"], stdin: "db:\n  password: from-a-pipe\n")
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(try box.hush(["get", "piped", "db.password"]).stdout == "from-a-pipe")
+        expectFailure(try box.hush(["encrypt", "-", "--env", "nope"], stdin: "A=1\n"), status: 2, mentions: "cannot tell YAML from dotenv")
+        let sops = "password: ENC[AES256_GCM,data:Zm9v,iv:YmFy,tag:YmF6,type:str]\nsops:\n  mac: ENC[AES256_GCM,data:x,iv:y,tag:z,type:str]\n"
+        try box.write("prod.enc.yaml", sops)
+        let refused = try box.hush(["encrypt", "prod.enc.yaml", "--env", "prod"])
+        expectFailure(refused, status: 5, mentions: "encrypted by sops")
+        #expect(refused.stderr.contains("sops decrypt FILE | hush encrypt - --format yaml --env prod"))
+    }
+
+    @Test func plaintextOutputInTheWorkTreeIsWarnedAbout() throws {
+        let box = try Sandbox()
+        try box.initialise()
+        #expect(try box.hush(["set", "dev", "A"], stdin: "v").status == 0)
+        let loose = try box.hush(["decrypt", "dev", "--output", ".env.local"])
+        #expect(loose.status == 0 && loose.stderr.contains("hush: warning: .env.local holds plaintext secrets"), "\(loose.stderr)")
+        try box.write(".gitignore", ".env.ignored\n")
+        let ignored = try box.hush(["decrypt", "dev", "--output", ".env.ignored"])
+        #expect(ignored.status == 0 && ignored.stderr.isEmpty, "\(ignored.stderr)")
+        let outside = try box.hush(["decrypt", "dev", "--output", box.root.appendingPathComponent("outside.env").path])
+        #expect(outside.status == 0 && outside.stderr.isEmpty)
+    }
 }

@@ -1,17 +1,28 @@
 /// `hush encrypt` (import a plaintext file as a new environment), `hush decrypt` and
 /// `hush verify`.
 public enum FileCommands {
-    /// Seals the plaintext file at `path` as the new environment `envName`.
-    public static func encrypt(_ vault: Vault, file path: String, env envName: String) throws -> String {
-        guard let syntax = Syntax.forPath(path) ?? (Paths.fileName(of: path).hasPrefix(".env") ? .dotenv : nil) else {
-            throw HushError(.badInput, "\(path): cannot tell YAML from dotenv by its name", hint: "name the file *.yaml, *.yml or *.env")
+    /// Seals the plaintext file at `path` (`-`: standard input, with `syntax`) as the new
+    /// environment `envName`.
+    public static func encrypt(_ vault: Vault, file path: String, env envName: String, syntax given: Syntax? = nil) throws -> String {
+        let fromStdin = path == "-"
+        guard let syntax = given ?? Syntax.forPath(path) ?? (Paths.fileName(of: path).hasPrefix(".env") ? .dotenv : nil) else {
+            throw HushError(
+                .badInput, "\(fromStdin ? "standard input" : path): cannot tell YAML from dotenv",
+                hint: fromStdin ? "pass --format dotenv or --format yaml" : "name the file *.yaml, *.yml or *.env, or pass --format")
         }
-        let plaintext = try FileSystem.readInput(path)
+        let source = fromStdin ? "standard input" : path
+        let plaintext = try fromStdin ? FileSystem.readDescriptor(0) : FileSystem.readInput(path)
         if (try? Trailer.split(plaintext, file: path)) != nil {
-            throw HushError(.refused, "\(path) is already a sealed Hush file", hint: "copy it into .secrets/ instead of encrypting it again")
+            throw HushError(.refused, "\(source) is already a sealed Hush file", hint: "copy it into .secrets/ instead of encrypting it again")
+        }
+        // A sops file's values are ciphertext: sealing them would store that, not the secrets.
+        if plaintext.firstRange(of: Array("ENC[AES256_GCM,".utf8)) != nil {
+            throw HushError(
+                .refused, "\(source) is encrypted by sops (ENC[AES256_GCM,…] values): sealing it would store sops' ciphertext",
+                hint: "decrypt it first and pipe it in: `sops decrypt FILE | hush encrypt - --format \(syntax.rawValue) --env \(envName)`")
         }
         let env = try vault.repository.newEnvironment(envName, syntax: syntax)
-        try vault.create(env, plaintext: plaintext, source: path)
+        try vault.create(env, plaintext: plaintext, source: source)
         return env.display
     }
 
@@ -19,6 +30,18 @@ public enum FileCommands {
     public static func decrypt(_ vault: Vault, env envName: String, format: ExportFormat?) throws -> [UInt8] {
         let opened = try vault.open(vault.repository.environment(envName))
         return try Exporter.render(opened, as: format ?? (opened.syntax == .yaml ? .yaml : .dotenv))
+    }
+
+    /// A warning when `path` (a plaintext file just written) lies in the repository's work tree
+    /// and git does not ignore it: one `git add -A` away from being committed.
+    public static func plaintextWarning(_ repository: Repository, path: String) -> String? {
+        let absolute = path.hasPrefix("/") ? path : Paths.join(Platform.currentDirectory(), path)
+        guard absolute.hasPrefix(repository.root + "/"),
+            let ignored = try? Git.run(["check-ignore", "-q", "--", absolute], in: repository.root), ignored.status == 1
+        else { return nil }
+        let shown = repository.display(absolute)
+        return "hush: warning: \(shown) holds plaintext secrets inside the work tree and git does not ignore it; "
+            + "add it to .gitignore (or write it outside the repository)\n"
     }
 
     /// Writes decrypted plaintext to a new file the user asked for (0600, never overwrites).
