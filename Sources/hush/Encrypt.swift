@@ -7,7 +7,8 @@ struct Encrypt: ParsableCommand, Exemplified {
         discussion:
             "Seals FILE, to the members the access policy grants ENV (every member in recipients/ when it is not listed), as .secrets/ENV.yaml or .secrets/ENV.env (by FILE's extension), signed by you (a member allowed to write ENV). Refuses to overwrite an existing environment. FILE itself is left alone: delete it yourself."
     )
-    static let example = "  hush encrypt .env.production --env production && rm .env.production\n  sops decrypt prod.yaml | hush encrypt - --format yaml --env production"
+    static let example =
+        "  hush encrypt .env.production --env production && rm .env.production\n  sops decrypt prod.yaml | hush encrypt - --format yaml --env production"
 
     @Argument(help: "The plaintext file, or - for standard input (with --format).")
     var file: String
