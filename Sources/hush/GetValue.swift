@@ -5,16 +5,21 @@ struct GetValue: ParsableCommand, Exemplified {
     static let configuration = CommandConfiguration(
         commandName: "get",
         abstract: "Print one decrypted value.",
-        discussion: "Prints the value exactly; a newline is added only when stdout is a terminal.")
+        discussion:
+            "Prints the value exactly; a newline is added only when stdout is a terminal. Aliases and merge keys (<<) are resolved; a !!binary value prints as its bytes (--raw: as written)."
+    )
     static let example = "  hush get production DATABASE_URL\n  psql \"$(hush get production database.url)\""
 
     @OptionGroup var value: ValueAddress
 
+    @Flag(help: "Print the value's source text as written in the file (quotes, escapes, base64 of !!binary).")
+    var raw = false
+
     @OptionGroup var identity: IdentityOptions
 
     func run() throws {
-        let text = try ValueCommands.get(identity.vault(), env: value.env, key: value.key)
-        Console.out(text + (Terminal.isStandardOutput ? "\n" : ""))
+        let bytes = try ValueCommands.get(identity.vault(), env: value.env, key: value.key, raw: raw)
+        try Console.out(bytes: bytes + (Terminal.isStandardOutput ? [0x0A] : []))
     }
 }
 

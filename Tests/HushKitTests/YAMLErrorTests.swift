@@ -2,6 +2,11 @@ import HushKit
 import Testing
 
 /// Malformed and unsupported YAML: one `badInput` error naming file, line and column.
+/// Each level holds ten aliases of the one before: 10^9 values once expanded.
+let billionLaughs = (1...9).reduce("a: &a0 [lol]\n") { text, level in
+    text + "a\(level): &a\(level) [" + [String](repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+}
+
 @Suite struct YAMLErrorTests {
     struct Case: Sendable, CustomTestStringConvertible {
         var source: String
@@ -11,9 +16,13 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(source: "a: 1\nb: &anchor 2\n", location: "test.yaml:2:4:", mentions: "anchor"),
-        Case(source: "a: 1\nb: *ref\n", location: "test.yaml:2:4:", mentions: "alias"),
-        Case(source: "a: !!str 1\n", location: "test.yaml:1:4:", mentions: "tag"),
+        Case(source: "a: 1\nb: *ref\n", location: "test.yaml:2:4:", mentions: "no anchor &ref"),
+        Case(source: "a: &x [1, *x]\n", location: "test.yaml:1:11:", mentions: "contain itself"),
+        Case(source: "a: &x 1\n*x : 2\n", location: "test.yaml:2:1:", mentions: "cannot be a mapping key"),
+        Case(source: "a: &x [&x 1]\n", location: "test.yaml:1:8:", mentions: "defined again"),
+        Case(source: "a: { ?foo: bar }\n", location: "test.yaml:1:6:", mentions: "YAML 1.2"),
+        Case(source: "a: {? :x}\n", location: "test.yaml:1:7:", mentions: "YAML 1.2"),
+        Case(source: billionLaughs, location: "test.yaml:6:", mentions: "billion laughs"),
         Case(source: "a: 1\n---\nb: 2\n", location: "test.yaml:2:1:", mentions: "document"),
         Case(source: "a: 1\na: 2\n", location: "test.yaml:2:1:", mentions: "duplicate"),
         Case(source: "? [a, b]\n: 1\n", location: "test.yaml:1:3:", mentions: "key"),
@@ -49,7 +58,7 @@ import Testing
 
     @Test func errorsNeverQuoteTheValue() throws {
         let secret = "hunter2-very-secret"
-        for source in ["a: &x \(secret)\n", "a: \"\(secret)\nb: [\n", "a: !t \(secret)\n"] {
+        for source in ["a: &x [*x, \(secret)]\n", "a: \"\(secret)\nb: [\n", "a: { ?\(secret): 1 }\n"] {
             let error = try #require(YAMLTest.error(source))
             #expect(!error.description.contains(secret), "\(error.description)")
         }

@@ -39,9 +39,10 @@ public enum ExportCommand {
             return nil
         }
         let env = try vault.repository.environment(envName)
-        let variables = try Exporter.variables(vault.open(env))
+        let opened = try vault.open(env)
         switch target {
         case .githubEnv:
+            let variables = try Exporter.variables(opened)
             let lines = try GitHubEnv.envLines(variables)
             // Masks always go to standard output, which the runner reads for workflow commands
             // as the step runs, and first, so they are registered before any value is printed.
@@ -56,13 +57,15 @@ public enum ExportCommand {
             return "hush: added \(variables.count) variables to \(output)"
         case .k8sSecret:
             let name = options.name ?? KubernetesSecret.defaultName(for: env.name)
-            try emit(KubernetesSecret.manifest(variables, name: name, namespace: options.namespace), to: options.output)
+            let variables = try Exporter.byteVariables(opened)
+            try emit(KubernetesSecret.manifest(binary: variables, name: name, namespace: options.namespace), to: options.output)
             return nil
         case .dockerSecrets:
             guard let folder = options.output else {
                 throw HushError(.badInput, "docker-secrets writes files and needs a folder", hint: "add --output FOLDER")
             }
-            try writeSecretFiles(variables, into: folder)
+            let variables = try Exporter.byteVariables(opened)
+            try writeSecretFiles(binary: variables, into: folder)
             return "hush: wrote \(variables.count) secret files to \(folder)"
         case .dotenv, .yaml, .json, .shell:
             return nil  // handled above, through `documentFormat`
@@ -106,6 +109,11 @@ public enum ExportCommand {
     /// variable, holding the value's bytes, mode 0600, as Docker and Compose mount secrets.
     /// Refuses to overwrite; on a failure part-way, removes the files it wrote.
     static func writeSecretFiles(_ variables: [(name: String, value: String)], into folder: String) throws {
+        try writeSecretFiles(binary: variables.map { ($0.name, Array($0.value.utf8)) }, into: folder)
+    }
+
+    /// `writeSecretFiles` for values as bytes (a `!!binary` value is its decoded bytes).
+    static func writeSecretFiles(binary variables: [(name: String, value: [UInt8])], into folder: String) throws {
         if FileSystem.exists(folder) && !FileSystem.isDirectory(folder) {
             throw HushError(.refused, "\(folder) exists and is not a folder", hint: "give --output a new or existing folder")
         }
@@ -118,7 +126,7 @@ public enum ExportCommand {
         var written: [String] = []
         do {
             for (path, variable) in zip(paths, variables) {
-                try FileSystem.createNew(path, Array(variable.value.utf8), mode: 0o600)
+                try FileSystem.createNew(path, variable.value, mode: 0o600)
                 written.append(path)
             }
         } catch {

@@ -24,23 +24,39 @@ public enum ValueCommands {
         }
     }
 
-    /// The decoded value at `key`.
-    public static func get(_ vault: Vault, env envName: String, key: String) throws -> String {
+    /// The value at `key` in the data model (aliases and merge keys resolved): its decoded text,
+    /// or for `!!binary` its bytes. With `raw`, the value's source text as written (quotes,
+    /// escapes, block scalar header; for an alias, the text of the value it refers to).
+    public static func get(_ vault: Vault, env envName: String, key: String, raw: Bool = false) throws -> [UInt8] {
         let parts = try KeyPath.parseDotted(key)
         let env = try vault.repository.environment(envName)
         let opened = try vault.open(env)
-        guard let leaf = opened.leaf(parts) else {
-            throw HushError(
-                .badInput, "\(env.display) has no key \(key)\(Suggestion.phrase(key, opened.outline.leaves.map { KeyPath.display($0.path) }))",
-                hint: "`hush keys \(env.name)` lists its keys")
+        if opened.syntax == .dotenv || raw && !opened.outline.hasReferences, let leaf = opened.leaf(parts) {
+            return raw ? Array(opened.plaintext[leaf.range]) : Array(leaf.value.utf8)
         }
-        return leaf.value
+        let data = try opened.data()
+        switch data.lookup(parts) {
+        case .scalar(let scalar)?:
+            if raw, let origin = scalar.origin { return Array(opened.plaintext[opened.outline.leaves[origin].range]) }
+            return scalar.bytes ?? Array(scalar.text.utf8)
+        case .mapping?, .sequence?:
+            throw HushError(
+                .badInput, "\(key) in \(env.display) is a mapping or sequence, not a value",
+                hint: "get one of its keys (`hush keys \(env.name)` lists them), or use `hush decrypt \(env.name) --format json`")
+        case nil:
+            let known = data.flattened().map { KeyPath.display($0.path) }
+            throw HushError(
+                .badInput, "\(env.display) has no key \(key)\(Suggestion.phrase(key, known))", hint: "`hush keys \(env.name)` lists its keys")
+        }
     }
 
-    /// The dotted key paths of every value, in document order (names are not secret).
+    /// The dotted key paths of every value (empty collections included), in the order of the
+    /// data model (merged keys first, aliases expanded); names are not secret, so no key is needed.
     public static func keys(_ vault: Vault, env envName: String) throws -> [String] {
         let env = try vault.repository.environment(envName)
-        return try vault.sealed(env).outline.leaves.map { KeyPath.display($0.path) }
+        let sealed = try vault.sealed(env)
+        guard sealed.syntax == .yaml else { return sealed.outline.leaves.map { KeyPath.display($0.path) } }
+        return try DataModel.build(sealed.outline, syntax: .yaml, file: env.display, typed: false).flattened().map { KeyPath.display($0.path) }
     }
 
     /// Removes `key` from `envName`.

@@ -20,6 +20,7 @@ enum DocumentEdit {
             }
             return Array(document[..<leaf.range.lowerBound]) + rendered + Array(document[leaf.range.upperBound...])
         }
+        try References.refuseIndirect(outline, syntax: syntax, file: file, parts: parts, verb: "set")
         if syntax == .dotenv {
             guard parts.count == 1, DotenvValue.isValidName(parts[0]) else {
                 throw HushError(.badInput, "\"\(display)\" is not a valid dotenv name", hint: "use letters, digits and underscores, not starting with a digit")
@@ -67,17 +68,33 @@ enum DocumentEdit {
             column += step
         }
         text.removeLast()
+        try refuseAfterOpenBlockScalar(document, outline: outline, at: parent.insertionOffset, file: file, display: display)
         return appending(document, at: parent.insertionOffset, text)
+    }
+
+    /// A block scalar (`|`, `>`, without `-`) that ends the document with no final line break
+    /// has no final "\n" in its value; a line added after it would give it one.
+    private static func refuseAfterOpenBlockScalar(_ document: [UInt8], outline: DocumentOutline, at offset: Int, file: String, display: String) throws {
+        guard offset == document.count, let last = document.last, last != 0x0A, let leaf = outline.leaves.last,
+            leaf.range.upperBound == document.count, let first = document[leaf.range].first, first == UInt8(ascii: "|") || first == UInt8(ascii: ">"),
+            !YAMLBlockScalar.header(in: document, start: leaf.range.lowerBound).strip
+        else { return }
+        throw HushError(
+            .badInput,
+            "\(file): cannot add \(display) after \(KeyPath.display(leaf.path)): its block scalar ends the file without a line break, and a line after it would add one to its value",
+            hint: "use `hush edit` to add the key, ending the block scalar's last line with a line break (or use |- if the value must not end with one)")
     }
 
     /// Removes the entry at `parts` (its whole line or lines).
     static func unset(_ document: [UInt8], outline: DocumentOutline, syntax: Syntax, file: String, parts: [String]) throws -> [UInt8] {
         guard let leaf = outline.leaves.first(where: { KeyPath.matches($0.path, parts) }) else {
+            try References.refuseIndirect(outline, syntax: syntax, file: file, parts: parts, verb: "unset")
             throw HushError(
                 .badInput,
                 "\(file) has no key \(parts.joined(separator: "."))\(Suggestion.phrase(parts.joined(separator: "."), outline.leaves.map { KeyPath.display($0.path) }))",
                 hint: "`hush keys ENV` lists the keys")
         }
+        try References.refuseRemovingAnchor(leaf, outline, file: file)
         guard !leaf.inFlow, case .key = leaf.path.last else {
             throw HushError(.badInput, "\(parts.joined(separator: ".")) is inside a sequence or flow collection", hint: "use `hush edit` to remove it")
         }

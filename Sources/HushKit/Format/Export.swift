@@ -4,21 +4,39 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 }
 
 enum Exporter {
-    /// The (variable name, value) pairs `hush exec` and the flat formats use. YAML paths are
-    /// flattened by `KeyPath.variableName`; two paths that flatten to one name are an error.
+    /// The (variable name, value) pairs `hush exec` and the text formats use: the data model
+    /// (`DataModel`) flattened, paths named by `KeyPath.variableName`; two paths that flatten to
+    /// one name are an error. An empty collection is an empty value; a `!!binary` value is its
+    /// base64 text (an environment variable cannot hold arbitrary bytes).
     static func variables(_ opened: OpenedFile) throws -> [(name: String, value: String)] {
+        if opened.syntax == .dotenv {
+            return try named(opened, opened.outline.leaves.map { ($0.path, $0.value) })
+        }
+        return try named(opened, opened.data().flattened().map { ($0.path, $0.scalar?.text ?? "") })
+    }
+
+    /// `variables`, with `!!binary` values as their bytes: for targets that hold bytes
+    /// (`k8s-secret`, `docker-secrets`).
+    static func byteVariables(_ opened: OpenedFile) throws -> [(name: String, value: [UInt8])] {
+        if opened.syntax == .dotenv {
+            return try named(opened, opened.outline.leaves.map { ($0.path, Array($0.value.utf8)) })
+        }
+        return try named(opened, opened.data().flattened().map { ($0.path, $0.scalar.map { $0.bytes ?? Array($0.text.utf8) } ?? []) })
+    }
+
+    private static func named<Value>(_ opened: OpenedFile, _ values: [([PathComponent], Value)]) throws -> [(name: String, value: Value)] {
         var seen: [String: [PathComponent]] = [:]
-        var result: [(name: String, value: String)] = []
-        result.reserveCapacity(opened.outline.leaves.count)
-        for leaf in opened.outline.leaves {
-            let name = try KeyPath.variableName(leaf.path, uppercase: opened.syntax == .yaml)
+        var result: [(name: String, value: Value)] = []
+        result.reserveCapacity(values.count)
+        for (path, value) in values {
+            let name = try KeyPath.variableName(path, uppercase: opened.syntax == .yaml)
             if let other = seen[name] {
                 throw HushError(
-                    .badInput, "\(opened.file): keys \(KeyPath.display(other)) and \(KeyPath.display(leaf.path)) both become \(name)",
+                    .badInput, "\(opened.file): keys \(KeyPath.display(other)) and \(KeyPath.display(path)) both become \(name)",
                     hint: "rename one of them")
             }
-            seen[name] = leaf.path
-            result.append((name, leaf.value))
+            seen[name] = path
+            result.append((name, value))
         }
         return result
     }
@@ -36,7 +54,8 @@ enum Exporter {
                 String(decoding: YAMLScalar.renderKey(name) + Array(": ".utf8) + YAMLScalar.render(value, as: .string), as: UTF8.self)
             }
         case .json:
-            return Array(JSONTree.build(opened.outline.leaves).render().utf8) + [0x0A]
+            if opened.syntax == .dotenv { return Array(JSONTree.build(opened.outline.leaves).render().utf8) + [0x0A] }
+            return Array(try opened.data().json().utf8) + [0x0A]
         }
     }
 

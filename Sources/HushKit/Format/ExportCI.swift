@@ -101,6 +101,11 @@ enum GitHubEnv {
 /// base64 of its value, which is what the API server decodes.
 enum KubernetesSecret {
     static func manifest(_ variables: [(name: String, value: String)], name: String, namespace: String?) throws -> [UInt8] {
+        try manifest(binary: variables.map { ($0.name, Array($0.value.utf8)) }, name: name, namespace: namespace)
+    }
+
+    /// `manifest` for values as bytes (a `!!binary` value is its decoded bytes).
+    static func manifest(binary variables: [(name: String, value: [UInt8])], name: String, namespace: String?) throws -> [UInt8] {
         guard isSubdomain(name) else {
             throw HushError(
                 .badInput, "\"\(name)\" is not a valid Kubernetes Secret name",
@@ -124,7 +129,7 @@ enum KubernetesSecret {
                     .badInput, "\(key) cannot be a key of a Kubernetes Secret",
                     hint: "keys may hold only letters, digits, '-', '_' and '.' (at most 253, not starting with '..')")
             }
-            let encoded = Sodium.base64Encode(Array(value.utf8), .original)
+            let encoded = Sodium.base64Encode(value, .original)
             out += "  " + String(decoding: YAMLScalar.renderKey(key), as: UTF8.self) + ": " + plain(encoded) + "\n"
         }
         return Array(out.utf8)

@@ -32,10 +32,16 @@ public struct Leaf: Sendable, Equatable {
     /// The decoded value (escapes resolved, block scalars folded), as a YAML or dotenv loader
     /// would report it.
     public var value: String
+    /// YAML: the anchor written before the value (`&name`), which stays plaintext outside `range`.
+    public var anchor: String?
+    /// YAML: the value's tag as libyaml resolves it (`tag:yaml.org,2002:binary` for `!!binary`,
+    /// `!Ref` for `!Ref`), written before the value outside `range`. `type` stays the type of
+    /// the raw text; the data model (`DataModel`) applies the tag.
+    public var tag: String?
 
     public init(
         path: [PathComponent], range: Range<Int>, type: ValueType, line: Int, column: Int, inFlow: Bool = false,
-        value: String = ""
+        value: String = "", anchor: String? = nil, tag: String? = nil
     ) {
         self.path = path
         self.range = range
@@ -44,6 +50,54 @@ public struct Leaf: Sendable, Equatable {
         self.column = column
         self.inFlow = inFlow
         self.value = value
+        self.anchor = anchor
+        self.tag = tag
+    }
+}
+
+/// One node of a YAML document's structure, in document order: what the data model is built
+/// from (`DataModel`) and what a reader compares between a sealed body and its plaintext.
+///
+/// A collection is its start node, its content, then an `.end` node. In a mapping, each entry
+/// is a `.key` (or `.mergeKey`) node followed by the value's node(s).
+public struct OutlineNode: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case mapping
+        case sequence
+        case end
+        /// A mapping key (its decoded text).
+        case key(String)
+        /// The YAML 1.1 merge key `<<` (plain and untagged, or tagged `!!merge`).
+        case mergeKey
+        /// A scalar value: the index of its leaf in `DocumentOutline.leaves`.
+        case scalar(Int)
+        /// An alias (`*name`).
+        case alias(String)
+    }
+
+    public var kind: Kind
+    /// The node's anchor (`&name`); for a scalar value it is also on the leaf.
+    public var anchor: String?
+    /// The node's resolved tag; for a scalar value it is also on the leaf.
+    public var tag: String?
+    /// 1-based line where the node starts, for messages.
+    public var line: Int
+
+    public init(_ kind: Kind, anchor: String? = nil, tag: String? = nil, line: Int) {
+        self.kind = kind
+        self.anchor = anchor
+        self.tag = tag
+        self.line = line
+    }
+
+    var isAlias: Bool {
+        if case .alias = kind { return true }
+        return false
+    }
+
+    /// Equal apart from the line (a decrypted multi-line value moves the lines after it).
+    func sameShape(_ other: OutlineNode) -> Bool {
+        kind == other.kind && anchor == other.anchor && tag == other.tag
     }
 }
 
@@ -68,13 +122,27 @@ public struct MappingSpan: Sendable, Equatable {
     }
 }
 
-/// The result of scanning a document: its leaves in document order and its mappings.
+/// The result of scanning a document: its leaves in document order and its mappings; for
+/// YAML also every node (`nodes`), from which the data model is built.
 public struct DocumentOutline: Sendable {
     public var leaves: [Leaf]
     public var mappings: [MappingSpan]
+    /// YAML only: the document's structure in order (empty for an empty document and dotenv).
+    public var nodes: [OutlineNode]
+    /// YAML only: the document has anchors, aliases, tags or merge keys, so its data model is
+    /// more than its leaves (and writes check that it resolves: tags, merges).
+    public var hasReferences: Bool
 
-    public init(leaves: [Leaf], mappings: [MappingSpan]) {
+    public init(leaves: [Leaf], mappings: [MappingSpan], nodes: [OutlineNode] = [], hasReferences: Bool = false) {
         self.leaves = leaves
         self.mappings = mappings
+        self.nodes = nodes
+        self.hasReferences = hasReferences
+    }
+
+    /// True when both outlines have the same nodes (kinds, keys, anchors, tags, aliases), lines
+    /// aside: a sealed body and its plaintext must (docs/format.md §11, check 11).
+    func sameStructure(as other: DocumentOutline) -> Bool {
+        nodes.count == other.nodes.count && zip(nodes, other.nodes).allSatisfy { $0.sameShape($1) }
     }
 }

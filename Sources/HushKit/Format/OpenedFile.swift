@@ -30,6 +30,11 @@ struct OpenedFile {
     var syntax: Syntax { sealed.syntax }
     var file: String { sealed.file }
 
+    /// The document's data model: aliases, merge keys and tags resolved (`DataModel`).
+    func data() throws -> DataValue {
+        try DataModel.build(outline, syntax: syntax, file: file)
+    }
+
     /// The leaf addressed by dotted key parts, if any.
     func leaf(_ parts: [String]) -> Leaf? {
         outline.leaves.first { KeyPath.matches($0.path, parts) }

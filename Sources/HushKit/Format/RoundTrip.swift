@@ -26,6 +26,9 @@ enum RoundTrip {
         guard sealed.leaves.count == outline.leaves.count else {
             throw problem(outline.leaves.first, "the sealed form has \(sealed.leaves.count) values instead of \(outline.leaves.count)")
         }
+        guard sealed.sameStructure(as: outline) else {
+            throw problem(outline.leaves.first, "the sealed form has another structure (collections, anchors, aliases or tags)")
+        }
         for (plain, token) in zip(outline.leaves, sealed.leaves) {
             guard plain.path == token.path, plain.range.isEmpty == token.range.isEmpty else {
                 throw problem(plain, "the value of \(KeyPath.display(plain.path)) changes the document's keys once sealed")

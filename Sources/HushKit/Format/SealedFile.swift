@@ -208,7 +208,7 @@ struct SealedFile {
         }
         guard plainOutline.leaves.count == outline.leaves.count,
             zip(plainOutline.leaves, tokens).allSatisfy({ $1 == nil || $0.type == $1!.type }),
-            plainOutline.leaves.map(\.path) == outline.leaves.map(\.path)
+            plainOutline.leaves.map(\.path) == outline.leaves.map(\.path), plainOutline.sameStructure(as: outline)
         else {
             throw HushError(.integrity, "\(file): a decrypted value changed the document's structure or type", hint: "restore the file from git")
         }

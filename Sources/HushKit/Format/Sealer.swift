@@ -32,6 +32,9 @@ enum Sealer {
         }
         // A caller that has just scanned `plaintext` passes the result (a merge of large files).
         let outline = try scanned ?? syntax.scan(plaintext, file: file)
+        // Tags must fit their values and merge keys take mappings: checked where the values are
+        // known, so that a sealed file always has a data model (docs/format.md §8).
+        if outline.hasReferences { _ = try DataModel.build(outline, syntax: syntax, file: file) }
         let timestamp = now ?? Platform.utcTimestamp()
         let sameKeys = previous.map { $0.keys.dek.isEqual(to: keys.dek) } ?? false
         // Marks cost display paths and value copies: only when there are any.

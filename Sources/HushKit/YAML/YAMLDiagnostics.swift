@@ -8,19 +8,39 @@ enum YAMLDiagnostics {
         var column: Int
     }
 
-    static func anchor(at l: Location) -> HushError {
-        error(l, "anchors (&name) are not supported in Hush files", hint: "write the value out in full instead of anchoring it")
+    static func aliasKey(_ name: String, at l: Location) -> HushError {
+        error(l, "an alias (*\(name)) cannot be a mapping key in Hush files", hint: "write the key out in full")
     }
 
-    static func alias(at l: Location) -> HushError {
-        error(l, "aliases (*name) are not supported in Hush files", hint: "copy the value here instead of referring to an anchor")
+    static func undefinedAlias(_ name: String, at l: Location) -> HushError {
+        error(l, "the alias *\(name) refers to no anchor &\(name) before it", hint: "define `&\(name)` on the value it stands for, above this line")
     }
 
-    static func tag(at l: Location) -> HushError {
+    static func recursiveAlias(_ name: String, at l: Location) -> HushError {
         error(
-            l, "tags (!tag) are not supported in Hush files",
-            hint: "remove the tag; quote the value if it must stay a string"
-        )
+            l, "the alias *\(name) is inside the node anchored &\(name), which would make it contain itself",
+            hint: "refer to the anchor only after the node it anchors has ended")
+    }
+
+    static func anchorRedefinedInside(_ name: String, at l: Location) -> HushError {
+        error(l, "the anchor &\(name) is defined again inside the node it anchors", hint: "give the inner anchor another name")
+    }
+
+    static func tooManyAliases(limit: Int, at l: Location) -> HushError {
+        error(
+            l, "aliases here would expand the document by more than \(limit) values (a \"billion laughs\" document?)",
+            hint: "aliases of aliases multiply; write the repeated part out, or refer to it less often")
+    }
+
+    static func indicatorBeforeScalar(_ indicator: Character, at l: Location) -> HushError {
+        error(
+            l,
+            "`\(indicator)` directly before a value in a flow collection: YAML 1.2 reads it as part of a plain scalar, libyaml as an indicator",
+            hint: "quote the text (\"\(indicator)foo\") or put a space after the \(indicator)")
+    }
+
+    static func propertiesNotUnderstood(at l: Location) -> HushError {
+        error(l, "cannot tell where the value after this anchor or tag starts", hint: "put one space between the anchor or tag and the value")
     }
 
     static func secondDocument(at l: Location) -> HushError {
@@ -58,13 +78,6 @@ enum YAMLDiagnostics {
         error(
             l, "a comment must be separated from the value before it by a space",
             hint: "add a space before the `#`"
-        )
-    }
-
-    static func blockScalarWithoutFinalBreak(at l: Location) -> HushError {
-        error(
-            l, "a block scalar (| or >) that ends the file needs a line break after its last line",
-            hint: "add a newline at the end of the file, or use |- if the value must not end with one"
         )
     }
 

@@ -24,8 +24,15 @@ struct YAMLEvent: Sendable {
     var style: YAMLScalarStyle = .plain
     /// For a collection start: written in flow style (`[...]`, `{...}`).
     var isFlow = false
-    var hasAnchor = false
-    var hasTag = false
+    /// The anchor (`&name`) of a node, or for an alias the name it refers to (`*name`).
+    var anchor: String?
+    /// The tag of a node, resolved by libyaml: `!!str` is `tag:yaml.org,2002:str`, `!Ref` is
+    /// `!Ref`, a `%TAG` handle is expanded.
+    var tag: String?
+    /// For a plain scalar: written without a tag, so the schema decides its type.
+    var isPlainImplicit = false
+    var hasAnchor: Bool { anchor != nil }
+    var hasTag: Bool { tag != nil }
     /// For a document start or end: no explicit `---` or `...` marker.
     var isImplicit = true
 }
@@ -108,31 +115,39 @@ enum YAMLEventReader {
         case YAML_DOCUMENT_END_EVENT:
             out.kind = .documentEnd
             out.isImplicit = e.data.document_end.implicit != 0
-        case YAML_ALIAS_EVENT: out.kind = .alias
+        case YAML_ALIAS_EVENT:
+            out.kind = .alias
+            out.anchor = text(e.data.alias.anchor)
         case YAML_SCALAR_EVENT:
             let s = e.data.scalar
             out.kind = .scalar
             out.value = String(decoding: UnsafeBufferPointer(start: s.value, count: Int(s.length)), as: UTF8.self)
             out.style = style(s.style)
-            out.hasAnchor = s.anchor != nil
-            out.hasTag = s.tag != nil
+            out.anchor = text(s.anchor)
+            out.tag = text(s.tag)
+            out.isPlainImplicit = s.plain_implicit != 0
         case YAML_SEQUENCE_START_EVENT:
             let s = e.data.sequence_start
             out.kind = .sequenceStart
             out.isFlow = s.style == YAML_FLOW_SEQUENCE_STYLE
-            out.hasAnchor = s.anchor != nil
-            out.hasTag = s.tag != nil
+            out.anchor = text(s.anchor)
+            out.tag = text(s.tag)
         case YAML_SEQUENCE_END_EVENT: out.kind = .sequenceEnd
         case YAML_MAPPING_START_EVENT:
             let m = e.data.mapping_start
             out.kind = .mappingStart
             out.isFlow = m.style == YAML_FLOW_MAPPING_STYLE
-            out.hasAnchor = m.anchor != nil
-            out.hasTag = m.tag != nil
+            out.anchor = text(m.anchor)
+            out.tag = text(m.tag)
         case YAML_MAPPING_END_EVENT: out.kind = .mappingEnd
         default: out.kind = .streamEnd
         }
         return out
+    }
+
+    /// A NUL-terminated libyaml string, or nil.
+    private static func text(_ p: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        p.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
     }
 
     private static func style(_ s: yaml_scalar_style_t) -> YAMLScalarStyle {

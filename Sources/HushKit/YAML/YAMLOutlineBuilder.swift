@@ -19,6 +19,10 @@ struct YAMLOutlineBuilder {
         var keys = YAMLKeyTable()
         /// Byte offset just past the last content that belongs to the collection.
         var contentEnd: Int
+        /// The collection's anchor, recorded with its size when it closes.
+        var anchor: String?
+        /// Nodes in the collection once aliases are expanded, itself included.
+        var size = 1
     }
 
     private var map: YAMLSourceMap
@@ -32,6 +36,18 @@ struct YAMLOutlineBuilder {
     private var lastEnd = 0
     /// The start of an explicit `...` marker, before which an empty document takes new keys.
     private var documentEndMarker: Int?
+    /// The document's structure, in order (`DocumentOutline.nodes`).
+    private var nodes: [OutlineNode] = []
+    private var hasReferences = false
+    /// Each complete anchor, with the size of its node once aliases are expanded.
+    private var anchors: [String: Int] = [:]
+    /// Anchors of collections still open: an alias to one would make a recursive structure.
+    private var openAnchors: Set<String> = []
+    /// Nodes that aliases have added so far (see `maximumExpansion`).
+    private var expansion = 0
+    /// The previous node in a flow collection was a quoted scalar or a flow collection, after
+    /// which YAML 1.2 lets `:` touch the value (`{"a":b}`).
+    private var lastWasJSONLike = false
 
     init(_ bytes: [UInt8], file: String) {
         self.map = YAMLSourceMap(bytes, origin: YAMLEventReader.bomLength(bytes))
@@ -47,15 +63,19 @@ struct YAMLOutlineBuilder {
         case .documentEnd:
             if !event.isImplicit { documentEndMarker = map.byteOffset(ofCharacter: event.start) }
         case .alias:
-            throw YAMLDiagnostics.alias(at: location(event.start))
+            try alias(event)
         case .scalar:
-            try checkProperties(event)
+            try checkFlowIndicator(event)
             try scalar(event)
+            lastWasJSONLike = event.style == .singleQuoted || event.style == .doubleQuoted
         case .sequenceStart, .mappingStart:
-            try checkProperties(event)
+            try checkFlowIndicator(event)
             try open(event)
+            lastWasJSONLike = false
         case .sequenceEnd, .mappingEnd:
-            close(event)
+            let wasFlow = stack.last?.isFlow == true
+            try close(event)
+            lastWasJSONLike = wasFlow
         }
     }
 
@@ -67,13 +87,109 @@ struct YAMLOutlineBuilder {
             let end = documentEndMarker.map { map.lineStart(ofByte: $0) } ?? map.bytes.count
             mappings.append(MappingSpan(path: [], insertionOffset: end, keyColumn: 0, isFlow: false))
         }
-        return DocumentOutline(leaves: leaves, mappings: mappings)
+        return DocumentOutline(leaves: leaves, mappings: mappings, nodes: nodes, hasReferences: hasReferences)
     }
 
-    private mutating func checkProperties(_ event: YAMLEvent) throws(HushError) {
-        // Both are written before the node, where libyaml's start mark for it points.
-        if event.hasAnchor { throw YAMLDiagnostics.anchor(at: location(event.start)) }
-        if event.hasTag { throw YAMLDiagnostics.tag(at: location(event.start)) }
+    /// Aliases may add at most this many nodes to the data model, counted with repeats: enough
+    /// for any configuration file, while a "billion laughs" document (aliases of aliases, each
+    /// level multiplying the size) is refused as it is read, before anything is expanded.
+    static let maximumExpansion = 100_000
+
+    /// libyaml reads `?` and `:` as indicators anywhere in a flow collection, where YAML 1.2
+    /// reads `?foo` and `:foo` as plain scalars (`{ ?foo: bar }` has the key `?foo`). Rather
+    /// than give a document a meaning other YAML readers do not, such a node is refused.
+    private mutating func checkFlowIndicator(_ event: YAMLEvent) throws(HushError) {
+        guard flowDepth > 0 else { return }
+        let start = map.byteOffset(ofCharacter: event.start)
+        guard start > 0 else { return }
+        let before = map.bytes[start - 1]
+        // After a quoted key or a flow collection, YAML 1.2 allows `:` right before the value.
+        if before == UInt8(ascii: "?") || (before == UInt8(ascii: ":") && !lastWasJSONLike) {
+            throw YAMLDiagnostics.indicatorBeforeScalar(Character(Unicode.Scalar(before)), at: location(byte: start - 1))
+        }
+    }
+
+    private mutating func alias(_ event: YAMLEvent) throws(HushError) {
+        let name = event.anchor ?? ""
+        let start = map.byteOffset(ofCharacter: event.start)
+        guard !stack.isEmpty else { throw YAMLDiagnostics.topLevelNotMapping(at: location(byte: start)) }
+        let top = stack.count - 1
+        if stack[top].isMapping && stack[top].key == nil { throw YAMLDiagnostics.aliasKey(name, at: location(byte: start)) }
+        if flowDepth > 0 { try checkFlowIndicator(event) }
+        guard let size = anchors[name] else {
+            if openAnchors.contains(name) { throw YAMLDiagnostics.recursiveAlias(name, at: location(byte: start)) }
+            throw YAMLDiagnostics.undefinedAlias(name, at: location(byte: start))
+        }
+        expansion += size
+        if expansion > Self.maximumExpansion {
+            throw YAMLDiagnostics.tooManyAliases(limit: Self.maximumExpansion, at: location(byte: start))
+        }
+        hasReferences = true
+        nodes.append(OutlineNode(.alias(name), line: map.location(ofByte: start).line))
+        _ = Self.nextComponent(&stack[top])
+        stack[top].size += size
+        noteContent(map.byteOffset(ofCharacter: event.end))
+        lastWasJSONLike = false
+    }
+
+    /// Where a node's content starts. libyaml starts a node at its first property (`&anchor`,
+    /// `!tag`); the content follows them after blanks, line breaks or comments. Leaf ranges
+    /// exclude the properties, so a token replaces only the scalar text and they stay plaintext.
+    private func contentStart(_ start: Int, _ event: YAMLEvent) -> Int {
+        guard event.anchor != nil || event.tag != nil else { return start }
+        let bytes = map.bytes
+        var i = start
+        var properties = (event.anchor != nil ? 1 : 0) + (event.tag != nil ? 1 : 0)
+        while properties > 0, i < bytes.count {
+            if bytes[i] == UInt8(ascii: "&") {
+                // libyaml anchors are [0-9A-Za-z_-]+, so the name as reported is the text.
+                i += 1 + (event.anchor?.utf8.count ?? 0)
+            } else if bytes[i] == UInt8(ascii: "!") {
+                if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "<") {
+                    while i < bytes.count, bytes[i] != UInt8(ascii: ">") { i += 1 }
+                    i += 1
+                } else {
+                    while i < bytes.count, !Self.isBlankOrBreak(bytes[i]), !(flowDepth > 0 && Self.isFlowIndicator(bytes[i])) { i += 1 }
+                }
+            } else {
+                break
+            }
+            properties -= 1
+            i = Self.skipSeparation(bytes, from: i)
+        }
+        return min(i, bytes.count)
+    }
+
+    /// Skips blanks, line breaks and comments.
+    private static func skipSeparation(_ bytes: [UInt8], from start: Int) -> Int {
+        var i = start
+        while i < bytes.count {
+            if isBlankOrBreak(bytes[i]) {
+                i += 1
+            } else if bytes[i] == UInt8(ascii: "#") {
+                while i < bytes.count, bytes[i] != 0x0A, bytes[i] != 0x0D { i += 1 }
+            } else {
+                break
+            }
+        }
+        return i
+    }
+
+    private static func isBlankOrBreak(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D
+    }
+
+    private static func isFlowIndicator(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: ",") || b == UInt8(ascii: "[") || b == UInt8(ascii: "]") || b == UInt8(ascii: "{") || b == UInt8(ascii: "}")
+    }
+
+    /// Records a node's anchor (complete) and its tag in the outline.
+    private mutating func noteProperties(_ event: YAMLEvent, size: Int) {
+        if let anchor = event.anchor {
+            anchors[anchor] = size
+            hasReferences = true
+        }
+        if event.tag != nil { hasReferences = true }
     }
 
     private mutating func scalar(_ event: YAMLEvent) throws(HushError) {
@@ -84,31 +200,46 @@ struct YAMLOutlineBuilder {
         }
         // The innermost collection is mutated in place: copying it would copy its key table.
         let top = stack.count - 1
-        let start = map.byteOffset(ofCharacter: event.start)
+        let nodeStart = map.byteOffset(ofCharacter: event.start)
         var end = map.byteOffset(ofCharacter: event.end)
+        let start = contentStart(nodeStart, event)
+        if let anchor = event.anchor, openAnchors.contains(anchor) {
+            throw YAMLDiagnostics.anchorRedefinedInside(anchor, at: location(byte: nodeStart))
+        }
 
         if stack[top].isMapping && stack[top].key == nil {
-            if let first = stack[top].keys.insert(event.value, at: start) {
+            if let first = stack[top].keys.insert(event.value, at: nodeStart) {
                 let firstLine = map.location(ofByte: first).line
-                throw YAMLDiagnostics.duplicateKey(event.value, firstLine: firstLine, at: location(byte: start))
+                throw YAMLDiagnostics.duplicateKey(event.value, firstLine: firstLine, at: location(byte: nodeStart))
             }
             stack[top].key = event.value
+            let line = map.location(ofByte: nodeStart).line
+            let isMerge =
+                event.value == "<<" && ((event.style == .plain && event.tag == nil) || event.tag == YAMLTag.merge)
+            if isMerge { hasReferences = true }
+            nodes.append(OutlineNode(isMerge ? .mergeKey : .key(event.value), anchor: event.anchor, tag: event.tag, line: line))
+            noteProperties(event, size: 1)
             noteContent(end)
             return
         }
 
-        var range = start..<end
+        var range = min(start, end)..<end
+        if start != nodeStart && start >= end {
+            // Properties with no value after them (`key: !!str`): an empty value right after them.
+            range = end..<end
+        } else if start != nodeStart && !Self.startsLikeStyle(map.bytes, start, event.style) {
+            throw YAMLDiagnostics.propertiesNotUnderstood(at: location(byte: nodeStart))
+        }
         switch event.style {
+        case _ where range.isEmpty && start != nodeStart:
+            break
         case .literal, .folded:
+            // At the very end of a file without a final line break, the value lacks the "\n"
+            // that clip and keep chomping would keep; it reads back the same since the sealed
+            // form records the missing break (`#hush:final-newline no`), and `DocumentEdit`
+            // refuses to add anything after it, which would change the value.
             end = YAMLBlockScalar.rangeEnd(in: map.bytes, start: start, end: end, parentIndent: stack[top].column)
             range = start..<end
-            // Without a final line break, the value lacks the "\n" that clip and keep
-            // chomping would keep; any line added after it would silently change the value.
-            if end == map.bytes.count, event.value.utf8.last.map({ $0 != 0x0A }) ?? false,
-                !YAMLBlockScalar.header(in: map.bytes, start: start).strip
-            {
-                throw YAMLDiagnostics.blockScalarWithoutFinalBreak(at: location(byte: end))
-            }
         case .singleQuoted, .doubleQuoted:
             // libyaml accepts `'x'#c`, but a plain token in its place would swallow the `#c`.
             if flowDepth == 0, end < map.bytes.count, map.bytes[end] == UInt8(ascii: "#") {
@@ -124,9 +255,27 @@ struct YAMLOutlineBuilder {
         let (line, column) = map.location(ofByte: range.lowerBound)
         var path = stack[top].path
         path.append(Self.nextComponent(&stack[top]))
+        nodes.append(OutlineNode(.scalar(leaves.count), anchor: event.anchor, tag: event.tag, line: line))
         leaves.append(
-            Leaf(path: path, range: range, type: type, line: line, column: column, inFlow: flowDepth > 0, value: event.value))
-        noteContent(range.upperBound)
+            Leaf(
+                path: path, range: range, type: type, line: line, column: column, inFlow: flowDepth > 0, value: event.value,
+                anchor: event.anchor, tag: event.tag))
+        stack[top].size += 1
+        noteProperties(event, size: 1)
+        noteContent(max(range.upperBound, end))
+    }
+
+    /// True when the byte at `offset` can start a scalar of `style` (a check that the content
+    /// after a node's properties was found where libyaml found it).
+    private static func startsLikeStyle(_ bytes: [UInt8], _ offset: Int, _ style: YAMLScalarStyle) -> Bool {
+        guard offset < bytes.count else { return false }
+        switch style {
+        case .singleQuoted: return bytes[offset] == UInt8(ascii: "'")
+        case .doubleQuoted: return bytes[offset] == UInt8(ascii: "\"")
+        case .literal: return bytes[offset] == UInt8(ascii: "|")
+        case .folded: return bytes[offset] == UInt8(ascii: ">")
+        case .plain: return !isBlankOrBreak(bytes[offset]) && bytes[offset] != UInt8(ascii: "#")
+        }
     }
 
     /// libyaml places an empty value that has no indicator of its own (`? key` without `:`)
@@ -142,9 +291,11 @@ struct YAMLOutlineBuilder {
     static let maximumDepth = 256
 
     private mutating func open(_ event: YAMLEvent) throws(HushError) {
-        let start = map.byteOffset(ofCharacter: event.start)
+        let nodeStart = map.byteOffset(ofCharacter: event.start)
+        let start = contentStart(nodeStart, event)
         guard stack.count < Self.maximumDepth else { throw YAMLDiagnostics.tooDeep(at: location(byte: start)) }
-        let column = map.location(ofByte: start).column - 1
+        let (line, columnNumber) = map.location(ofByte: start)
+        let column = columnNumber - 1
         var path: [PathComponent] = []
         if !stack.isEmpty {
             let top = stack.count - 1
@@ -156,7 +307,16 @@ struct YAMLOutlineBuilder {
         } else if event.kind != .mappingStart {
             throw YAMLDiagnostics.topLevelNotMapping(at: location(byte: start))
         }
+        if let anchor = event.anchor {
+            // `&a [&a x]` would leave an alias after it meaning one node to YAML and another here.
+            guard !openAnchors.contains(anchor) else { throw YAMLDiagnostics.anchorRedefinedInside(anchor, at: location(byte: nodeStart)) }
+            openAnchors.insert(anchor)
+            anchors[anchor] = nil
+            hasReferences = true
+        }
+        if event.tag != nil { hasReferences = true }
         let isMapping = event.kind == .mappingStart
+        nodes.append(OutlineNode(isMapping ? .mapping : .sequence, anchor: event.anchor, tag: event.tag, line: line))
         var span = -1
         if isMapping {
             span = mappings.count
@@ -164,21 +324,28 @@ struct YAMLOutlineBuilder {
         }
         if event.isFlow { flowDepth += 1 }
         stack.append(
-            OpenCollection(path: path, isMapping: isMapping, isFlow: event.isFlow, column: column, span: span, contentEnd: start))
+            OpenCollection(
+                path: path, isMapping: isMapping, isFlow: event.isFlow, column: column, span: span, contentEnd: start, anchor: event.anchor))
     }
 
-    private mutating func close(_ event: YAMLEvent) {
+    private mutating func close(_ event: YAMLEvent) throws(HushError) {
         if stack.last?.isFlow == true {
             // A flow collection ends at its closing bracket; a block one at its last entry.
             flowDepth -= 1
             noteContent(map.byteOffset(ofCharacter: event.end))
         }
         guard let done = stack.popLast() else { return }
+        nodes.append(OutlineNode(.end, line: 0))
+        if let anchor = done.anchor {
+            openAnchors.remove(anchor)
+            anchors[anchor] = done.size
+        }
         if done.span >= 0 {
             mappings[done.span].insertionOffset = map.nextLineStart(afterByte: done.contentEnd)
         }
         if !stack.isEmpty {
             stack[stack.count - 1].key = nil
+            stack[stack.count - 1].size += done.size
             noteContent(done.contentEnd)
         }
     }

@@ -2,8 +2,8 @@
 /// configuration (`recipients/access.yaml`), where the shape matters more than the layout.
 ///
 /// Parsing goes through `YAMLOutline.scan` first, so malformed YAML and what Hush does not
-/// support (anchors, tags, several documents, duplicate keys) get the same located errors
-/// as in secret files.
+/// support (several documents, duplicate keys) get the same located errors as in secret
+/// files; anchors, aliases, merge keys and tags are refused here.
 indirect enum YAMLNode: Sendable, Equatable {
     case scalar(String, line: Int)
     case sequence([YAMLNode], line: Int)
@@ -28,7 +28,14 @@ indirect enum YAMLNode: Sendable, Equatable {
 
     /// Parses `bytes`; an empty document is an empty mapping.
     static func parse(_ bytes: [UInt8], file: String) throws -> YAMLNode {
-        _ = try YAMLOutline.scan(bytes, file: file)
+        let outline = try YAMLOutline.scan(bytes, file: file)
+        if outline.hasReferences {
+            // Hush's own configuration is read by its shape: keep it plain.
+            let line = outline.nodes.first { $0.anchor != nil || $0.tag != nil || $0.kind == .mergeKey || $0.isAlias }?.line ?? 1
+            throw HushError.syntax(
+                file, line: line, column: 1, "anchors, aliases, merge keys and tags are not supported in this file",
+                hint: "write the values out in full")
+        }
         var map = YAMLSourceMap(bytes, origin: YAMLEventReader.bomLength(bytes))
         // Open collections; a mapping's pending key waits for its value.
         var stack: [(node: YAMLNode, pendingKey: (String, Int)?)] = []
