@@ -32,6 +32,7 @@ let package = Package(
             name: "hush",
             dependencies: ["HushKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(name: "hush-fuzz", dependencies: ["HushKit"]),
         .testTarget(name: "HushKitTests", dependencies: ["HushKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "HushCLITests", dependencies: ["HushKit"]),
     ]

@@ -8,10 +8,16 @@ public enum AccessCommand {
         public let names: [String]
         /// Files whose signature does not verify or that were rolled back (with `checkWriters`).
         public var untrusted: [String] = []
+        /// Names the policy lists without a `recipients/NAME.pub` (pending), with the line.
+        public var absent: [String: Int] = [:]
 
         /// One line per thing `hush access --check` fails on, each saying what to run.
         public var problems: [String] {
             var lines = untrusted
+            for (name, line) in absent.sorted(by: { $0.key < $1.key }) {
+                lines.append(
+                    "\(AccessPolicy.fileName):\(line): \(name) has no recipients/\(name).pub yet: pending until it is added and a member runs `hush sync`")
+            }
             for access in environments {
                 let env = access.env.display
                 for name in access.pending.map(\.name).uniqued() {
@@ -69,6 +75,7 @@ public enum AccessCommand {
         let members = membership.members.map(\.name).uniqued()
         let former = environments.flatMap(\.holders).filter { !membership.memberNames.contains($0) }
         var report = Report(environments: environments, names: members + Set(former).sorted())
+        report.absent = membership.policy.absent
         if checkWriters {
             for env in repository.environments() {
                 do {

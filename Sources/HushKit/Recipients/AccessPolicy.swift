@@ -27,6 +27,9 @@ public struct AccessPolicy: Sendable {
     public private(set) var groups: [String: [String]] = [:]
     /// True when the repository has a policy file.
     public private(set) var exists = false
+    /// Names the policy lists that are neither members nor groups (no `recipients/NAME.pub`
+    /// yet, e.g. in the same pull request), with the line: pending, and shown by `hush access`.
+    public private(set) var absent: [String: Int] = [:]
 
     public init() {}
 
@@ -72,11 +75,8 @@ public struct AccessPolicy: Sendable {
                         throw HushError.syntax(file, line: groupLine, column: 1, "group \"\(group)\" has the name of a member", hint: "rename the group")
                     }
                     let listed = try names(list, of: "group \(group)")
-                    if let unknown = listed.first(where: { !members.contains($0) }) {
-                        throw HushError.syntax(
-                            file, line: list.line, column: 1, "group \(group): \"\(unknown)\" is not a member (no recipients/\(unknown).pub)",
-                            hint: "groups hold members only; fix the name or add the member")
-                    }
+                    // A member whose .pub is not in yet (the same pull request, not merged): pending.
+                    for unknown in listed where !members.contains(unknown) { policy.absent[unknown] = policy.absent[unknown] ?? list.line }
                     policy.groups[group] = listed
                 }
             default:
@@ -84,10 +84,8 @@ public struct AccessPolicy: Sendable {
             }
         }
         func check(_ listed: [String], _ env: String, _ line: Int) throws {
-            if let unknown = listed.first(where: { !members.contains($0) && policy.groups[$0] == nil }) {
-                throw HushError.syntax(
-                    file, line: line, column: 1, "environment \(env): \"\(unknown)\" is neither a member nor a group",
-                    hint: "members are the NAMEs of recipients/NAME.pub; groups are listed under `groups:`")
+            for unknown in listed where !members.contains(unknown) && policy.groups[unknown] == nil {
+                policy.absent[unknown] = policy.absent[unknown] ?? line
             }
         }
         for (env, _, node) in environmentNodes {
