@@ -12,11 +12,14 @@ struct Verify: ParsableCommand, Exemplified {
     @Argument(help: "Environments to check.")
     var envs: [String] = []
 
+    @Flag(help: "Fail for an environment your keys cannot open (by default its signature is checked and it passes with a note).")
+    var all = false
+
     @OptionGroup var identity: IdentityOptions
 
     func run() throws {
         var worst: HushError?
-        for verdict in try FileCommands.verify(identity.vault(), envs: envs) {
+        for verdict in try FileCommands.verify(identity.vault(), envs: envs, all: all) {
             if let error = verdict.error {
                 Console.out("FAIL \(verdict.file)\n")
                 Console.err("hush: error: \(TerminalSafe.escape(error.message))\n")

@@ -168,6 +168,18 @@ import Testing
         #expect(try t.hush(["access", "--check"], as: "bob").status == 1)
     }
 
+    /// Issue 13: with a key that opens only some environments, verify checks what it can
+    /// (every signature, the values it can open) and passes; --all fails on the rest.
+    @Test func verifyIsScopeAware() throws {
+        let t = try team()
+        let partial = try t.hush(["verify"], as: "bob")
+        #expect(partial.status == 0, "\(partial.stderr)")
+        #expect(partial.stderr.contains(".secrets/production.env: not readable with your keys: signature checked"), "\(partial.stderr)")
+        #expect(partial.stdout.contains("ok   .secrets/staging.env"))
+        #expect(try t.hush(["verify", "--all"], as: "bob").status == 3)
+        #expect(try t.hush(["verify", "--all"], as: "alice").status == 0)
+    }
+
     /// Issue 13: a policy may name a member whose .pub is in the same pull request but not
     /// merged yet: pending (a line in `hush access`, `--check` fails), not an error.
     @Test func aMemberNotYetPresentIsPending() throws {

@@ -61,7 +61,9 @@ public enum FileCommands {
     /// Checks each environment (all when `names` is empty): format and signature (no key
     /// needed), then with a key the MAC and every value, and against git history that it was
     /// not rolled back. A file the caller holds no key for passes on its signature, with a note.
-    public static func verify(_ vault: Vault, envs names: [String]) throws -> [Verdict] {
+    /// With `all`, an environment the caller cannot open fails (`.noKey`) instead of passing
+    /// on its signature with a note.
+    public static func verify(_ vault: Vault, envs names: [String], all: Bool = false) throws -> [Verdict] {
         let envs = try names.isEmpty ? vault.repository.environments() : names.map(vault.repository.environment)
         guard !envs.isEmpty else {
             throw HushError(.badInput, "no environments in .secrets/ to verify", hint: "create one with `hush set ENV KEY`")
@@ -77,7 +79,8 @@ public enum FileCommands {
                 do {
                     opened = try sealed.decrypt(sealed.unlock(with: vault.identities()))
                 } catch let error as HushError where error.kind == .noKey {
-                    notes.append("signed by \(sealed.trailer.signature?.name ?? "?"); values not checked: none of your keys opens it")
+                    if all { return Verdict(file: env.display, error: error, values: 0) }
+                    notes.append("not readable with your keys: signature checked (by \(sealed.trailer.signature?.name ?? "?")), values not")
                     return Verdict(file: env.display, error: nil, values: sealed.outline.leaves.count, notes: notes)
                 }
                 // Opening checks every conflict's value too; an unresolved merge still fails.

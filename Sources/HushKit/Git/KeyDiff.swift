@@ -56,6 +56,7 @@ public enum KeyDiff {
                     header += (old == new ? new : "\(old) → \(new)") + " (\(revision) → work tree)"
                 }
                 if !file.byValue && file.status == .modified { header += ", compared by sealed text (no key opens both versions)" }
+                if !file.byValue && values { header += "; values not shown: not readable with your keys" }
                 var lines = [header]
                 for change in file.changes {
                     let mark = change.kind == .added ? "+" : change.kind == .removed ? "-" : "~"
@@ -124,6 +125,8 @@ public enum KeyDiff {
     static func compare(
         env: String, old: Version?, new: Version?, context: FileContext, identities: () -> [Identity], values: Bool
     ) throws -> FileDiff? {
+        // An environment that did not change is not opened at all (it may not be yours to open).
+        if let old, let new, old.bytes == new.bytes { return nil }
         func parse(_ version: Version?) throws -> SealedFile? {
             guard let version else { return nil }
             guard let syntax = Syntax.forPath(version.file) else { return nil }
@@ -137,16 +140,13 @@ public enum KeyDiff {
             do {
                 return try file.decrypt(file.unlock(with: identities()))
             } catch let error as HushError where error.kind == .noKey {
-                if values {
-                    throw HushError(
-                        .noKey, "--values needs a key that opens \(file.file); it is sealed to: \(file.recipientNames.joined(separator: ", "))",
-                        hint: "without --values, hush diff compares keys by their sealed text and needs no key")
-                }
+                // Not readable with the caller's keys: compared by sealed text, said in the header.
                 return nil
             }
         }
         let (oldOpened, newOpened) = (try open(oldFile), try open(newFile))
         let byValue = (oldFile == nil || oldOpened != nil) && (newFile == nil || newOpened != nil)
+        let values = values && byValue
 
         // Per key path: what is compared, and the decoded value.
         typealias Entry = (path: [PathComponent], compared: [UInt8], value: String)
