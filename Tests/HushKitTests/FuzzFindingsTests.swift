@@ -74,16 +74,34 @@ import Testing
         }
     }
 
-    /// Finding 2 (roundtrip, YAML): a block scalar whose `|` or `>` begins a line at its key's
-    /// column, `a:\n|\n x\n`. This is valid YAML (`{a: "x\n"}`, as PyYAML reads it too) and the
-    /// reader accepts it, but its token in that place is a plain scalar at the key's column,
-    /// which reads as the next key (`could not find expected ':'`): sealing refuses the document
-    /// (`RoundTrip.check`; before it, the sealed file would not have opened). Nested mappings
-    /// too (`b:\n  a:\n  |\n   x\n`). Quoted and flow values there are already refused by the reader.
-    @Test(arguments: ["a:\n|\n x\n", "a:\n>-\n x\n", "a:\n| #c\n   x\n", "b:\n  a:\n  |\n   x\n"])
+    /// Finding 2 (roundtrip, YAML): a block scalar whose `|` or `>` begins a line of its own at
+    /// its key's column (`a:\n|\n x\n`) or at its sequence's `-` (`l:\n-\n|\n x\n`). This is
+    /// valid YAML (`{a: "x\n"}`, as PyYAML reads it too) and the reader accepts it, but its token
+    /// in that place is a plain scalar, which reads as the next key (`could not find expected
+    /// ':'`): sealing refuses the document (`RoundTrip.check`; before it, the sealed file would
+    /// not have opened). Quoted and flow values there are already refused by the reader. Either
+    /// the reader refuses these block scalars too, or the sealer writes the token where a plain
+    /// scalar may stand.
+    @Test(arguments: [
+        "a:\n|\n x\n", "a:\n>-\n x\n", "a:\n| #c\n   x\n", "b:\n  a:\n  |\n   x\n", "l:\n-\n|\n x\n", "a:\n  -\n  |\n   x\n",
+    ])
     func finding2BlockScalarAtKeyColumn(_ text: String) throws {
         _ = try YAMLOutline.scan(Array(text.utf8), file: "t")
         withKnownIssue("fuzz finding 2, not fixed yet") {
+            #expect(Self.roundTrip(text) == nil)
+        }
+    }
+
+    /// Finding 4 (roundtrip, YAML): the reader accepts a document whose data model the sealer
+    /// then refuses: a merge key without a mapping (`<<:`), a tag that does not fit its value
+    /// (`a: !!int x`, `a: !!binary "@@"`). `Sealer.seal` runs `DataModel.build` (for files with
+    /// references) and refuses with the line and column, which is clean, but docs/format.md
+    /// does not list the refusal while `YAMLOutline.scan` accepts the document. Either the
+    /// reader refuses it too, or the refusal is documented and this test expects it.
+    @Test(arguments: ["<<:", "a: !!int x\n", "a: !!binary \"@@\"\n"])
+    func finding4DataModelRefusedOnlyWhenSealing(_ text: String) throws {
+        _ = try YAMLOutline.scan(Array(text.utf8), file: "t")
+        withKnownIssue("fuzz finding 4, not fixed yet") {
             #expect(Self.roundTrip(text) == nil)
         }
     }
