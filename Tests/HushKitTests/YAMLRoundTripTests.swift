@@ -1,48 +1,17 @@
+import Foundation
 import Testing
 
 @testable import HushKit
 
-/// YAML documents covering every construct Hush keeps byte for byte.
-let yamlCorpus: [String] = [
-    "",
-    "a: 1",
-    "# only a comment\n",
-    """
-    # Production settings
-    database:
-      host: db.internal   # primary
-      port: 5432
-      password: "p@ss\\tword\\u00e9"
-
-      replicas:
-        - host: r1
-          weight: 0.5
-        - host: 'r2 ''quoted'''
-          weight: .inf
-    features: {beta: true, limit: 10, name: "x y"}
-    ids: [1, two, "3"]
-    empty:
-    nothing: null
-    tilde: ~
-    cert: |
-      -----BEGIN CERT-----
-      MIIB
-      -----END CERT-----
-    folded: >-
-      one
-      two
-
-    kept: |+
-      trailing
-
-
-    after: z
-    """,
-    "\u{FEFF}a: 1\r\nb: \"crlf\"\r\n",
-    "grüße: ☃\nplain multi: first\n  second line\n\"quoted key\": 'v'\n",
-    "deep:\n    four:\n        spaces: indented\n    list:\n    - unindented item\n    - 2\n",
-    "---\na: document start marker\n...\n",
-]
+/// YAML documents covering every construct Hush keeps byte for byte: the files of
+/// Tests/YAMLCorpus in name order (the differential test reads them too).
+let yamlCorpus: [String] = {
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("YAMLCorpus")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.filter { $0.hasSuffix(".yaml") }.sorted().map {
+        String(decoding: (try? Data(contentsOf: folder.appendingPathComponent($0))) ?? Data(), as: UTF8.self)
+    }
+}()
 
 @Suite struct YAMLRoundTripTests {
     static let identity = Identity.generate(source: "test")
@@ -59,6 +28,10 @@ let yamlCorpus: [String] = [
         let keys = try file.unlock(with: [identity])
         try file.verifyMAC(keys)
         return try file.decrypt(keys)
+    }
+
+    @Test func theCorpusIsRead() {
+        #expect(yamlCorpus.count >= 19)
     }
 
     @Test(arguments: yamlCorpus)
