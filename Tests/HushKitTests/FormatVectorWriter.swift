@@ -203,6 +203,35 @@ enum VectorWriter {
             fail("integrity", "version 1", resign: true) {
                 $0.replacingFirst("#hush:version 2", with: "#hush:version 1")
             })
+        try emit(
+            "25: anchors, aliases and merge keys", .yaml,
+            "defaults: &defaults\n  user: app\n  password: &pw hunter2\nweb:\n  <<: *defaults\n  host: web.internal\nworker:\n  <<: [*defaults, {host: w1}]\n  backup_password: *pw\n"
+        )
+        try emit(
+            "26: standard and application tags", .yaml,
+            "cert: !!binary aGVsbG8=\nport: !!str 8080\nretries: !!int \"3\"\nbucket: !Ref DataBucket\nname: !Sub \"${Stack}-db\"\nempty: !!str\n")
+        try emit(
+            "27 (must fail): an alias edited by hand", .yaml, "a: &x one\nb: &y two\nc: *x\n",
+            fail("integrity", "signature") {
+                $0.replacingFirst("c: *x", with: "c: *y")
+            })
+        try emit(
+            "28 (must fail): a \"billion laughs\" body, signed by a member", .yaml, "a: 1\n",
+            fail("integrity", "billion laughs", resign: true) { text in
+                let laughs = (1...9).reduce("l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n") { body, level in
+                    body + "l\(level): &l\(level) [" + [String](repeating: "*l\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+                }
+                return text.replacingFirst(String(text.split(separator: "\n")[0]) + "\n", with: laughs)
+            })
+        try emit(
+            "29 (must fail): a value whose decrypted text adds structure (an empty collection), signed by a member", .yaml, "a: 1\n",
+            fail("integrity", "structure", resign: true) { text in
+                // A member seals `1\nc: []` at `a`: the leaves and their types are unchanged, but
+                // the decrypted document has a key the sealed body does not show.
+                let token = Token.seal(raw: Array("1\nc: []".utf8), type: .int, path: [.key("a")], keys: keys(), nonce: [UInt8](repeating: 9, count: 24))
+                let line = String(text.split(separator: "\n")[0])
+                return text.replacingFirst(line, with: "a: " + token.text)
+            })
         return out
     }
 
