@@ -182,6 +182,25 @@ import Testing
         #expect(try r.get("staging", "DATABASE_URL").stdout == "postgres://bob@staging/app")
     }
 
+    /// An interrupted removal (killed after bob.pub was moved aside, before his files were
+    /// re-sealed) is finished by `hush sync` or by running the removal again.
+    @Test func anInterruptedRemovalIsFinished() throws {
+        for finish in [["sync"], ["recipients", "remove", "bob"]] {
+            let r = try Repo()
+            #expect(try r.hush(["set", "staging", "DATABASE_URL"], as: "bob", stdin: "postgres://bob@staging/app").status == 0)
+            try r.commit("bob writes")
+            // The state a kill right after the first step leaves.
+            #expect(try r.box.shell("mv recipients/bob.pub recipients/.bob.pub.removing").status == 0)
+            expectFailure(try r.get("staging", "DATABASE_URL"), status: 4, mentions: "signed by bob, who is not a member")
+            let finished = try r.hush(finish)
+            #expect(finished.status == 0, "\(finish): \(finished.stderr)")
+            #expect(try r.get("staging", "DATABASE_URL").stdout == "postgres://bob@staging/app")
+            #expect(!(try r.box.read(".secrets/staging.env")).contains("#hush:recipient bob "))
+            #expect(!FileManager.default.fileExists(atPath: r.box.path("recipients/.bob.pub.removing").path), "\(finish)")
+            #expect(try r.hush(["verify"]).status == 0)
+        }
+    }
+
     /// Narrowing who may write leaves files the narrowed member signed invalid until a writer
     /// signs them anew: `hush sync` does, naming the old signer.
     @Test func narrowingWriteAccessIsRepairedBySync() throws {

@@ -61,6 +61,8 @@ public enum SyncCommand {
     public static func run(_ vault: Vault, _ limits: Limits, confirm: ([Grant]) throws -> Bool) throws -> Outcome {
         let repository = vault.repository
         let membership = try Membership.load(repository)
+        // Members being removed (`recipients/.NAME.pub.removing`) still vouch for what they wrote.
+        let vouching = try limits.signedUnder ?? membership.withRemovals(repository)
         let files = try limits.environments.map { try $0.map(repository.environment) } ?? repository.environments()
         let accesses = try files.map(membership.access)
         var outcome = Outcome()
@@ -82,11 +84,11 @@ public enum SyncCommand {
             let rotate = limits.rotateAll || (limits.revoke && !access.revoked.isEmpty)
             // A file its writer may no longer write (the policy narrowed) reads as invalid
             // until a writer signs it anew.
-            let resign = limits.grantOnly == nil ? try unwelcomeSigner(vault, env, under: limits.signedUnder ?? membership) : nil
+            let resign = limits.grantOnly == nil ? try unwelcomeSigner(vault, env, under: vouching) : nil
             guard rotate || !granting.isEmpty || resign != nil else { continue }
             var change: Change?
             do {
-                try vault.update(env, policy: .reconcile, signedUnder: limits.signedUnder) { opened in
+                try vault.update(env, policy: .reconcile, signedUnder: vouching) { opened in
                     // Re-read under the lock: the file may have changed since the plan.
                     let now = EnvironmentAccess(env: env, desired: access.desired, trailer: opened.sealed.trailer, members: membership.members)
                     let confirmed = Set(granting.map { $0.name + " " + $0.key })
@@ -110,6 +112,9 @@ public enum SyncCommand {
                 continue
             }
             if let change { outcome.changes.append(change) }
+        }
+        if outcome.failed.isEmpty && outcome.notOpened.isEmpty && limits.environments == nil {
+            try Membership.finishRemovals(repository)
         }
         return outcome
     }
@@ -141,14 +146,15 @@ public enum SyncCommand {
         guard FileSystem.exists(pub) || newPolicy != nil || holds else {
             throw HushError(.badInput, "no member named \"\(name)\"", hint: "`hush recipients list` shows the members")
         }
-        // Files NAME wrote last are checked against the team as it was before the removal.
-        let before = try vault.membership()
-        // The member file goes first: if it cannot be deleted, nothing has changed yet.
-        try FileSystem.delete(pub, display: "recipients/\(name).pub")
+        // NAME.pub is first moved aside (if that fails, nothing has changed), and deleted only
+        // once every file is re-sealed: until then the files NAME wrote last are checked against
+        // the key it holds, so an interrupted removal is finished by running it again or `hush
+        // sync` (which read the moved-aside files too).
+        if FileSystem.exists(pub) {
+            try FileSystem.rename(pub, to: Membership.removingPath(repository, name), display: "recipients/\(name).pub")
+        }
         if let newPolicy { try FileSystem.writeAtomically(policyPath, newPolicy) }
         vault.forgetMembership()
-        var limits = Limits(grantOnly: [])
-        limits.signedUnder = before
-        return try run(vault, limits, confirm: { _ in true })
+        return try run(vault, Limits(grantOnly: []), confirm: { _ in true })
     }
 }

@@ -82,6 +82,15 @@ public final class Vault {
         if count > 0 { Console.err("hush: note: removed \(count) plaintext folder(s) left by an interrupted `hush edit`\n") }
     }
 
+    /// Temporary files of writers killed before their rename (`.NAME.XXXXXXXX.hush-tmp`): every
+    /// writer makes its temporary file under the folder's lock, so under the lock any found
+    /// belongs to a dead writer. They hold sealed text, never plaintext.
+    private static func removeDeadTemporaryFiles(in folder: String) {
+        for name in FileSystem.list(folder) where name.hasPrefix(".") && name.hasSuffix(".hush-tmp") {
+            FileSystem.remove(folder + "/" + name)
+        }
+    }
+
     /// What a write may find in the file's recipients.
     enum WritePolicy {
         /// Every wrap must be one the policy grants; otherwise the write is refused (`hush sync`).
@@ -105,9 +114,17 @@ public final class Vault {
         Self.sweepEditLeftovers()
         let lock = try FolderLock(Paths.folder(of: env.path))
         defer { withExtendedLifetime(lock) {} }
+        Self.removeDeadTemporaryFiles(in: Paths.folder(of: env.path))
         let current = try FileSystem.readInput(env.path, display: env.display)
         let file = try parse(current, env)
-        try file.checkSignature(signedUnder ?? membership(), requireWriter: policy == .obey)
+        do {
+            try file.checkSignature(signedUnder ?? membership(), requireWriter: policy == .obey)
+        } catch let error as HushError where policy == .reconcile {
+            // An interrupted removal deleted the writer's .pub before re-sealing their file:
+            // the committed team still vouches for it, so `hush sync` can finish the job.
+            guard let committed = try Membership.committed(repository), (try? file.checkSignature(committed, requireWriter: false)) != nil
+            else { throw error }
+        }
         let (keys, identity) = try file.unlockWithIdentity(identities())
         var opened = try file.decrypt(keys)
         opened.writer = try writer(for: env, identity: identity)
@@ -177,6 +194,7 @@ public final class Vault {
         try FileSystem.makeDirectories(repository.secretsFolder)
         let lock = try FolderLock(repository.secretsFolder)
         defer { withExtendedLifetime(lock) {} }
+        Self.removeDeadTemporaryFiles(in: repository.secretsFolder)
         let existing = repository.environments().filter { $0.name == env.name }
         guard existing.isEmpty, !FileSystem.exists(env.path) else {
             if ifAbsent { return nil }

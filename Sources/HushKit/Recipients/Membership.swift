@@ -19,6 +19,68 @@ public struct Membership: Sendable {
         return Membership(members: members, policy: try AccessPolicy.load(repository, members: Set(members.map(\.name))), signingKeys: signing)
     }
 
+    /// Where `hush recipients remove NAME` keeps `NAME.pub` until every file is re-sealed.
+    static func removingPath(_ repository: Repository, _ name: String) -> String {
+        "\(repository.recipientsFolder)/.\(name).pub.removing"
+    }
+
+    /// This team plus the signing keys of members being removed: what reconciling writes
+    /// check signatures against, so an interrupted removal can be finished.
+    func withRemovals(_ repository: Repository) throws -> Membership {
+        var signing = signingKeys
+        for file in FileSystem.list(repository.recipientsFolder) where file.hasPrefix(".") && file.hasSuffix(".pub.removing") {
+            let name = String(file.dropFirst().dropLast(".pub.removing".count))
+            guard Trailer.isValidName(name), signing[name] == nil else { continue }
+            let text = String(decoding: try FileSystem.read("\(repository.recipientsFolder)/\(file)"), as: UTF8.self)
+            signing[name] = Set(try RecipientsFile.parseMember(text, name: name).signingKeys.map(\.bytes))
+        }
+        return Membership(members: members, policy: policy, signingKeys: signing)
+    }
+
+    /// Deletes the moved-aside `.NAME.pub.removing` files of members no file is sealed to any
+    /// more: their removal is complete.
+    static func finishRemovals(_ repository: Repository) throws {
+        let removing = FileSystem.list(repository.recipientsFolder).filter { $0.hasPrefix(".") && $0.hasSuffix(".pub.removing") }
+        guard !removing.isEmpty else { return }
+        var holders = Set<String>()
+        for env in repository.environments() {
+            if let (_, trailer) = try? Trailer.split(FileSystem.read(env.path), file: env.display) { holders.formUnion(trailer.wraps.map(\.name)) }
+        }
+        for file in removing {
+            let name = String(file.dropFirst().dropLast(".pub.removing".count))
+            if !holders.contains(name) { try FileSystem.delete("\(repository.recipientsFolder)/\(file)", display: "recipients/\(file)") }
+        }
+    }
+
+    /// The team as committed at git HEAD (`recipients/*.pub` and the policy there), or nil
+    /// outside git or before the first commit. A reconciling write uses it to vouch for a
+    /// file whose writer a removal already took out of the work tree (an interrupted
+    /// `hush recipients remove`).
+    static func committed(_ repository: Repository) throws -> Membership? {
+        let listing = try Git.run(["ls-tree", "--name-only", "HEAD", "--", "recipients/"], in: repository.root)
+        guard listing.status == 0 else { return nil }
+        let objects = try Git.objects(in: repository.root)
+        defer { objects.close() }
+        var members: [NamedRecipient] = []
+        var signing: [String: Set<[UInt8]>] = [:]
+        var policyBytes: [UInt8]?
+        for path in String(decoding: listing.output, as: UTF8.self).split(separator: "\n").map(String.init) {
+            let file = Paths.fileName(of: path)
+            if path == AccessPolicy.fileName {
+                policyBytes = try objects.read("HEAD:" + path)
+            } else if file.hasSuffix(".pub"), Trailer.isValidName(file.dropLast(4)), let bytes = try objects.read("HEAD:" + path),
+                let keys = try? RecipientsFile.parseMember(String(decoding: bytes, as: UTF8.self), name: String(file.dropLast(4)))
+            {
+                let name = String(file.dropLast(4))
+                members += keys.recipients.map { NamedRecipient(name: name, recipient: $0) }
+                signing[name] = Set(keys.signingKeys.map(\.bytes))
+            }
+        }
+        let names = Set(members.map(\.name))
+        let policy = try policyBytes.map { try AccessPolicy.parse($0, file: AccessPolicy.fileName + " at HEAD", members: names) } ?? AccessPolicy()
+        return Membership(members: members, policy: policy, signingKeys: signing)
+    }
+
     /// The member keys the policy grants `env`.
     public func recipients(of env: String) -> [NamedRecipient] {
         let readers = policy.readers(of: env, members: memberNames)

@@ -106,7 +106,7 @@ enum FileSystem {
                 throw HushError(.system, "cannot write \(temp): \(Platform.errorText())")
             }
             close(fd)
-            guard rename(temp, path) == 0 else { throw HushError(.system, "cannot replace \(path): \(Platform.errorText())") }
+            guard systemRename(temp, path) == 0 else { throw HushError(.system, "cannot replace \(path): \(Platform.errorText())") }
         } catch {
             close(fd)
             unlink(temp)
@@ -167,6 +167,15 @@ enum FileSystem {
         rmdir(path)
     }
 
+    /// Renames `path` to `target` in the same folder and syncs the folder; throws when it stays.
+    static func rename(_ path: String, to target: String, display: String) throws {
+        guard systemRename(path, target) == 0 else {
+            throw HushError(
+                .system, "cannot delete \(display): \(Platform.errorText())", hint: "check the file's and its folder's permissions, then run the command again")
+        }
+        syncFolder(Paths.folder(of: path))
+    }
+
     /// Deletes the file at `path` (a missing file is fine) and syncs its folder; throws when the
     /// file stays (immutable, read-only folder), since callers rely on it being gone.
     static func delete(_ path: String, display: String) throws {
@@ -212,4 +221,9 @@ enum Paths {
 /// `read(2)`, named apart from `FileSystem.read` so the static method does not shadow it.
 private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
     read(fd, buffer, count)
+}
+
+/// The C library's `rename`, which `FileSystem.rename(_:to:display:)` shadows inside the type.
+private func systemRename(_ from: String, _ to: String) -> Int32 {
+    rename(from, to)
 }
