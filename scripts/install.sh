@@ -12,8 +12,8 @@
 #   --bin-dir DIR      where to put hush (default ~/.local/bin; created if missing)
 #   --arch ARCH        x86_64 or aarch64 (default: this machine's)
 # BASE, TARBALL and SUMS are https:// or http:// URLs (curl or wget), file:// URLs or paths.
-# The environment can give the same: HUSH_VERSION, HUSH_RELEASE_URL, HUSH_TARBALL,
-# HUSH_SHA256, HUSH_BIN_DIR.
+# The environment can give the same: HUSH_VERSION, HUSH_RELEASE_URL or HUSH_TARBALL (used when
+# neither --url nor --tarball is given), HUSH_SHA256, HUSH_BIN_DIR.
 # Exit status: 0 installed; 1 not installed (download failed, checksum missing or wrong, bad
 # tarball, wrong version); 64 usage error. Nothing is installed unless every check passed.
 set -eu
@@ -22,7 +22,7 @@ me=install.sh
 die() { printf '%s: error: %s\n' "$me" "$1" >&2; [ -z "${2:-}" ] || printf '%s: hint: %s\n' "$me" "$2" >&2; exit "${3:-1}"; }
 usage() { die "$1" "see: sh install.sh --help" 64; }
 
-version=${HUSH_VERSION:-} url=${HUSH_RELEASE_URL:-} tarball=${HUSH_TARBALL:-} sums=""
+version=${HUSH_VERSION:-} url="" tarball="" sums=""
 pinned=${HUSH_SHA256:-} bin_dir=${HUSH_BIN_DIR:-} arch=""
 while [ $# -gt 0 ]; do
   case $1 in
@@ -39,6 +39,11 @@ while [ $# -gt 0 ]; do
   esac
 done
 
+# From the environment only when the command line names neither (a job may set both variables).
+if [ -z "$url" ] && [ -z "$tarball" ]; then
+  url=${HUSH_RELEASE_URL:-}
+  [ -n "$url" ] || tarball=${HUSH_TARBALL:-}
+fi
 [ -n "$version" ] || usage "--version is required (the release to install, e.g. 0.1.0)"
 case $version in v[0-9]*) version=${version#v} ;; esac
 case $version in
