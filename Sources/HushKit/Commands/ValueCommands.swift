@@ -31,7 +31,8 @@ public enum ValueCommands {
         let parts = try KeyPath.parseDotted(key)
         let env = try vault.repository.environment(envName)
         let opened = try vault.open(env)
-        if opened.syntax == .dotenv || raw && !opened.outline.hasReferences, let leaf = opened.leaf(parts) {
+        // Without references the data model's scalars are the leaves: no need to build it.
+        if opened.syntax == .dotenv || !opened.outline.hasReferences, let leaf = opened.leaf(parts) {
             return raw ? Array(opened.plaintext[leaf.range]) : Array(leaf.value.utf8)
         }
         let data = try opened.data()

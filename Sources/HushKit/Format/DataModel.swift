@@ -84,7 +84,7 @@ enum DataModel {
                 case .mergeKey:
                     stack[stack.count - 1].pendingMergeLine = node.line
                 case .scalar(let index):
-                    let value = DataValue.scalar(try scalar(index))
+                    let value = DataValue.scalar(try scalar(index, tag: node.tag))
                     if let anchor = node.anchor { anchors[anchor] = value }
                     attach(value)
                 case .alias(let name):
@@ -161,14 +161,14 @@ enum DataModel {
             HushError.syntax(file, line: line, column: 1, what, hint: "fix the value or its tag, or remove the tag")
         }
 
-        private func scalar(_ index: Int) throws -> DataScalar {
+        private func scalar(_ index: Int, tag: String?) throws -> DataScalar {
             let leaf = outline.leaves[index]
             var result = DataScalar(kind: Self.kind(leaf.type), text: leaf.value, origin: index)
             guard typed else {
                 result.kind = .string
                 return result
             }
-            guard let tag = leaf.tag else { return result }
+            guard let tag else { return result }
             let invalid = { (what: String) -> HushError in
                 HushError.syntax(
                     self.file, line: leaf.line, column: leaf.column,

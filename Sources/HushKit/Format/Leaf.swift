@@ -32,16 +32,10 @@ public struct Leaf: Sendable, Equatable {
     /// The decoded value (escapes resolved, block scalars folded), as a YAML or dotenv loader
     /// would report it.
     public var value: String
-    /// YAML: the anchor written before the value (`&name`), which stays plaintext outside `range`.
-    public var anchor: String?
-    /// YAML: the value's tag as libyaml resolves it (`tag:yaml.org,2002:binary` for `!!binary`,
-    /// `!Ref` for `!Ref`), written before the value outside `range`. `type` stays the type of
-    /// the raw text; the data model (`DataModel`) applies the tag.
-    public var tag: String?
 
     public init(
         path: [PathComponent], range: Range<Int>, type: ValueType, line: Int, column: Int, inFlow: Bool = false,
-        value: String = "", anchor: String? = nil, tag: String? = nil
+        value: String = ""
     ) {
         self.path = path
         self.range = range
@@ -50,8 +44,6 @@ public struct Leaf: Sendable, Equatable {
         self.column = column
         self.inFlow = inFlow
         self.value = value
-        self.anchor = anchor
-        self.tag = tag
     }
 }
 
@@ -76,11 +68,14 @@ public struct OutlineNode: Sendable, Equatable {
     }
 
     public var kind: Kind
-    /// The node's anchor (`&name`); for a scalar value it is also on the leaf.
+    /// The node's anchor (`&name`), written before it and outside a scalar's leaf range.
     public var anchor: String?
-    /// The node's resolved tag; for a scalar value it is also on the leaf.
+    /// The node's tag as libyaml resolves it (`tag:yaml.org,2002:binary` for `!!binary`, `!Ref`
+    /// for `!Ref`), written before it and outside a scalar's leaf range. A scalar's type letter
+    /// stays the type of its raw text; the data model (`DataModel`) applies the tag.
     public var tag: String?
-    /// 1-based line where the node starts, for messages.
+    /// 1-based line where the node starts, for messages: set for scalars, aliases, merge keys
+    /// and nodes with an anchor or tag; 0 for the others.
     public var line: Int
 
     public init(_ kind: Kind, anchor: String? = nil, tag: String? = nil, line: Int) {
@@ -143,6 +138,13 @@ public struct DocumentOutline: Sendable {
     /// True when both outlines have the same nodes (kinds, keys, anchors, tags, aliases), lines
     /// aside: a sealed body and its plaintext must (docs/format.md §11, check 11).
     func sameStructure(as other: DocumentOutline) -> Bool {
-        nodes.count == other.nodes.count && zip(nodes, other.nodes).allSatisfy { $0.sameShape($1) }
+        guard nodes.count == other.nodes.count else { return false }
+        // Compared in place: copying each node would retain and release its strings.
+        return nodes.withUnsafeBufferPointer { a in
+            other.nodes.withUnsafeBufferPointer { b in
+                for i in 0..<a.count where !a[i].sameShape(b[i]) { return false }
+                return true
+            }
+        }
     }
 }

@@ -96,7 +96,9 @@ enum References {
     /// Throws when `leaf` carries an anchor that an alias after it uses: removing the value
     /// would leave the alias without its anchor.
     static func refuseRemovingAnchor(_ leaf: Leaf, _ outline: DocumentOutline, file: String) throws {
-        guard let anchor = leaf.anchor else { return }
+        guard outline.hasReferences, let index = outline.leaves.firstIndex(where: { $0.path == leaf.path }),
+            let anchor = outline.nodes.first(where: { $0.kind == .scalar(index) })?.anchor
+        else { return }
         let users = outline.nodes.filter { $0.kind == .alias(anchor) && $0.line >= leaf.line }.map { String($0.line) }
         guard !users.isEmpty else { return }
         throw HushError(

@@ -213,10 +213,11 @@ struct YAMLOutlineBuilder {
                 throw YAMLDiagnostics.duplicateKey(event.value, firstLine: firstLine, at: location(byte: nodeStart))
             }
             stack[top].key = event.value
-            let line = map.location(ofByte: nodeStart).line
             let isMerge =
                 event.value == "<<" && ((event.style == .plain && event.tag == nil) || event.tag == YAMLTag.merge)
             if isMerge { hasReferences = true }
+            // Lines cost a lookup per node; only nodes that messages name get one.
+            let line = isMerge || event.anchor != nil || event.tag != nil ? map.location(ofByte: nodeStart).line : 0
             nodes.append(OutlineNode(isMerge ? .mergeKey : .key(event.value), anchor: event.anchor, tag: event.tag, line: line))
             noteProperties(event, size: 1)
             noteContent(end)
@@ -258,8 +259,7 @@ struct YAMLOutlineBuilder {
         nodes.append(OutlineNode(.scalar(leaves.count), anchor: event.anchor, tag: event.tag, line: line))
         leaves.append(
             Leaf(
-                path: path, range: range, type: type, line: line, column: column, inFlow: flowDepth > 0, value: event.value,
-                anchor: event.anchor, tag: event.tag))
+                path: path, range: range, type: type, line: line, column: column, inFlow: flowDepth > 0, value: event.value))
         stack[top].size += 1
         noteProperties(event, size: 1)
         noteContent(max(range.upperBound, end))
@@ -294,8 +294,7 @@ struct YAMLOutlineBuilder {
         let nodeStart = map.byteOffset(ofCharacter: event.start)
         let start = contentStart(nodeStart, event)
         guard stack.count < Self.maximumDepth else { throw YAMLDiagnostics.tooDeep(at: location(byte: start)) }
-        let (line, columnNumber) = map.location(ofByte: start)
-        let column = columnNumber - 1
+        let column = start - map.lineStart(ofByte: start)
         var path: [PathComponent] = []
         if !stack.isEmpty {
             let top = stack.count - 1
@@ -316,6 +315,7 @@ struct YAMLOutlineBuilder {
         }
         if event.tag != nil { hasReferences = true }
         let isMapping = event.kind == .mappingStart
+        let line = event.anchor != nil || event.tag != nil ? map.location(ofByte: start).line : 0
         nodes.append(OutlineNode(isMapping ? .mapping : .sequence, anchor: event.anchor, tag: event.tag, line: line))
         var span = -1
         if isMapping {
