@@ -18,6 +18,11 @@ enum DocumentEdit {
             if syntax == .yaml, leaf.range.isEmpty, leaf.range.lowerBound > 0, document[leaf.range.lowerBound - 1] != 0x20 {
                 rendered.insert(0x20, at: 0)
             }
+            // `? key` with no value has no `:` to put it after: write `: value` on the next line,
+            // under the `?` (spliced right after the key, the value would become part of it).
+            if syntax == .yaml, leaf.range.isEmpty, let indent = explicitKeyIndent(document, before: leaf.range.lowerBound) {
+                rendered = [0x0A] + [UInt8](repeating: 0x20, count: indent) + Array(": ".utf8) + rendered.drop { $0 == 0x20 }
+            }
             return Array(document[..<leaf.range.lowerBound]) + rendered + Array(document[leaf.range.upperBound...])
         }
         try References.refuseIndirect(outline, syntax: syntax, file: file, parts: parts, verb: "set")
@@ -83,6 +88,18 @@ enum DocumentEdit {
             .badInput,
             "\(file): cannot add \(display) after \(KeyPath.display(leaf.path)): its block scalar ends the file without a line break, and a line after it would add one to its value",
             hint: "use `hush edit` to add the key, ending the block scalar's last line with a line break (or use |- if the value must not end with one)")
+    }
+
+    /// The column of the `?` when the empty value at `offset` belongs to an explicit key
+    /// (`? key` with no `:` after it), else nil.
+    private static func explicitKeyIndent(_ document: [UInt8], before offset: Int) -> Int? {
+        var i = offset
+        while i > 0, document[i - 1] == 0x20 || document[i - 1] == 0x09 { i -= 1 }
+        guard i > 0, document[i - 1] != UInt8(ascii: ":"), document[i - 1] != UInt8(ascii: "-") else { return nil }
+        var lineStart = i
+        while lineStart > 0, document[lineStart - 1] != 0x0A { lineStart -= 1 }
+        let indent = document[lineStart..<i].prefix { $0 == 0x20 }.count
+        return document[lineStart + indent] == UInt8(ascii: "?") ? indent : nil
     }
 
     /// Removes the entry at `parts` (its whole line or lines).
