@@ -18,10 +18,10 @@ struct IdentityOptions: ParsableArguments {
 
 /// The environment and key that `set`, `get` and `unset` address.
 struct ValueAddress: ParsableArguments {
-    @Argument(help: "Environment name or sealed file path.")
+    @Argument(help: "Environment name or sealed file path.", completion: Completions.environments)
     var env: String
 
-    @Argument(help: "Key (dotted path for nested YAML).")
+    @Argument(help: "Key (dotted path for nested YAML).", completion: Completions.keys)
     var key: String
 }
 

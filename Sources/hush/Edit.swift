@@ -9,7 +9,7 @@ struct Edit: ParsableCommand, Exemplified {
     )
     static let example = "  EDITOR=nano hush edit staging"
 
-    @Argument(help: "Environment name or sealed file path.")
+    @Argument(help: "Environment name or sealed file path.", completion: Completions.environments)
     var env: String
 
     @OptionGroup var identity: IdentityOptions

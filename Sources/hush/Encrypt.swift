@@ -36,7 +36,7 @@ struct Decrypt: ParsableCommand, Exemplified {
     )
     static let example = "  hush decrypt staging\n  hush decrypt production --format json\n  hush decrypt dev --output .env.local"
 
-    @Argument(help: "Environment name or sealed file path.")
+    @Argument(help: "Environment name or sealed file path.", completion: Completions.environments)
     var env: String
 
     @Option(help: "dotenv, yaml, json or shell.")

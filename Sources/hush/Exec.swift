@@ -17,7 +17,7 @@ struct Exec: ParsableCommand, Exemplified {
 
     @OptionGroup var identity: IdentityOptions
 
-    @Argument(help: "Environment name or sealed file path.")
+    @Argument(help: "Environment name or sealed file path.", completion: Completions.environments)
     var env: String
 
     /// Everything after `--`: options may stand anywhere before it (`hush exec dev

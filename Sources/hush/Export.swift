@@ -25,7 +25,7 @@ struct Export: ParsableCommand, Exemplified {
           hush export production --format docker-secrets --output ./secrets
         """
 
-    @Argument(help: "Environment name or sealed file path.")
+    @Argument(help: "Environment name or sealed file path.", completion: Completions.environments)
     var env: String
 
     @Option(help: "dotenv, yaml, json, shell, github-env, k8s-secret or docker-secrets.")

@@ -27,7 +27,7 @@ struct Keys: ParsableCommand, Exemplified {
     static let configuration = CommandConfiguration(abstract: "List the keys of an environment (no key needed: names are not secret).")
     static let example = "  hush keys production"
 
-    @Argument(help: "Environment name or sealed file path.")
+    @Argument(help: "Environment name or sealed file path.", completion: Completions.environments)
     var env: String
 
     func run() throws {

@@ -9,10 +9,10 @@ struct Log: ParsableCommand, Exemplified {
     )
     static let example = "  hush log\n  hush log production\n  hush log production DATABASE_URL --values"
 
-    @Argument(help: "Environment name or sealed file path (all environments when omitted).")
+    @Argument(help: "Environment name or sealed file path (all environments when omitted).", completion: Completions.environments)
     var env: String?
 
-    @Argument(help: "Key (dotted path for nested YAML).")
+    @Argument(help: "Key (dotted path for nested YAML).", completion: Completions.keys)
     var key: String?
 
     @Flag(help: "Show the values (decrypted with your identities).")

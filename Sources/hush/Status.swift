@@ -9,7 +9,7 @@ struct Status: ParsableCommand, Exemplified {
     )
     static let example = "  hush status\n  hush status production"
 
-    @Argument(help: "Environments to show (all when none named).")
+    @Argument(help: "Environments to show (all when none named).", completion: Completions.environments)
     var envs: [String] = []
 
     @OptionGroup var identity: IdentityOptions

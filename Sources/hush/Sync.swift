@@ -9,7 +9,7 @@ struct Sync: ParsableCommand, Exemplified {
     )
     static let example = "  hush sync\n  hush sync production --yes"
 
-    @Argument(help: "Environments to sync (all when none named).")
+    @Argument(help: "Environments to sync (all when none named).", completion: Completions.environments)
     var envs: [String] = []
 
     @Flag(help: "Grant without asking (the keys are still listed).")
@@ -31,7 +31,7 @@ struct Rekey: ParsableCommand, Exemplified {
     )
     static let example = "  hush rekey production\n  hush rekey"
 
-    @Argument(help: "Environments to rekey (all when none named).")
+    @Argument(help: "Environments to rekey (all when none named).", completion: Completions.environments)
     var envs: [String] = []
 
     @OptionGroup var identity: IdentityOptions

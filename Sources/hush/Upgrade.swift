@@ -9,7 +9,7 @@ struct Upgrade: ParsableCommand, Exemplified {
     )
     static let example = "  hush upgrade && git add -A .secrets recipients && git commit -m 'hush format v2'"
 
-    @Argument(help: "Environments to upgrade (all when none named).")
+    @Argument(help: "Environments to upgrade (all when none named).", completion: Completions.environments)
     var envs: [String] = []
 
     @OptionGroup var identity: IdentityOptions
@@ -34,7 +34,7 @@ struct Restore: ParsableCommand, Exemplified {
     )
     static let example = "  hush restore production --from HEAD~3"
 
-    @Argument(help: "Environment name.")
+    @Argument(help: "Environment name.", completion: Completions.environments)
     var env: String
 
     @Option(help: "The git revision whose values to restore.")

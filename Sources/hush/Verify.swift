@@ -9,7 +9,7 @@ struct Verify: ParsableCommand, Exemplified {
     )
     static let example = "  hush verify\n  hush verify production staging"
 
-    @Argument(help: "Environments to check.")
+    @Argument(help: "Environments to check.", completion: Completions.environments)
     var envs: [String] = []
 
     @Flag(help: "Fail for an environment your keys cannot open (by default its signature is checked and it passes with a note).")

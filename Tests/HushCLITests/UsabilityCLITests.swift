@@ -50,4 +50,20 @@ import Testing
         let outside = try box.hush(["decrypt", "dev", "--output", box.root.appendingPathComponent("outside.env").path])
         #expect(outside.status == 0 && outside.stderr.isEmpty)
     }
+
+    /// Completion of environment and key names (what the generated shell scripts ask the
+    /// binary for): no key needed.
+    @Test func completesEnvironmentsAndKeys() throws {
+        let box = try Sandbox()
+        try box.initialise()
+        #expect(try box.hush(["set", "production", "DATABASE_URL"], stdin: "x").status == 0)
+        #expect(try box.hush(["set", "production", "API_KEY"], stdin: "y").status == 0)
+        #expect(try box.hush(["set", "staging", "OTHER"], stdin: "z").status == 0)
+        let envs = try box.hush(["---completion", "get", "--", "positional@0", "2", "0", "hush", "get", ""])
+        #expect(envs.stdout.split(separator: "\n") == ["production", "staging"], "\(envs.stdout)\(envs.stderr)")
+        let keys = try box.hush(["---completion", "get", "--", "positional@1", "3", "0", "hush", "get", "production", ""], env: ["HOME": "/nonexistent"])
+        #expect(keys.stdout.split(separator: "\n") == ["DATABASE_URL", "API_KEY"], "\(keys.stdout)\(keys.stderr)")
+        let script = try box.hush(["--generate-completion-script", "bash"])
+        #expect(script.status == 0 && script.stdout.contains("---completion get -- positional@1"))
+    }
 }
