@@ -44,6 +44,47 @@ enum DataModel {
         return try builder.run()
     }
 
+    /// What a tag makes of a scalar's decoded value.
+    enum TagResult: Equatable {
+        case kind(DataScalar.Kind)
+        /// The value does not fit the tag: what it should be.
+        case invalid(String)
+        /// A standard tag Hush does not give a meaning to (`!!set`, `!!foo`).
+        case unsupported
+    }
+
+    /// Applies the tag `tag` to the decoded scalar `value` (docs/format.md §8.3). Shared by the
+    /// scanner, which refuses a plaintext value that does not fit its tag, and the data model.
+    static func applying(_ tag: String, to value: String) -> TagResult {
+        let plain = YAMLScalar.resolve(plain: value.utf8)
+        switch tag {
+        case YAMLTag.str: return .kind(.string)
+        case YAMLTag.int: return plain == .int ? .kind(.int) : .invalid("a YAML 1.2 integer")
+        case YAMLTag.float:
+            return plain == .float || (plain == .int && Builder.isDecimal(value)) ? .kind(.float) : .invalid("a YAML 1.2 number")
+        case YAMLTag.bool: return plain == .bool ? .kind(.bool) : .invalid("true or false")
+        case YAMLTag.null: return plain == .null ? .kind(.null) : .invalid("null")
+        case YAMLTag.binary: return Builder.base64(value) != nil ? .kind(.binary) : .invalid("base64")
+        case YAMLTag.timestamp: return Builder.isTimestamp(value) ? .kind(.timestamp) : .invalid("a YAML timestamp")
+        case _ where YAMLTag.isStandard(tag): return .unsupported
+        // An application tag (`!Ref`, `!vault`) or the non-specific `!`: a string.
+        default: return .kind(.string)
+        }
+    }
+
+    static func invalidTag(_ tag: String, _ what: String, leaf: Leaf, file: String) -> HushError {
+        HushError.syntax(
+            file, line: leaf.line, column: leaf.column,
+            "the value of \(KeyPath.display(leaf.path)) is tagged \(YAMLTag.display(tag)) but is not \(what)",
+            hint: "fix the value, or remove the tag")
+    }
+
+    static func unsupportedTag(_ tag: String, leaf: Leaf, file: String) -> HushError {
+        HushError.syntax(
+            file, line: leaf.line, column: leaf.column, "the tag \(YAMLTag.display(tag)) on \(KeyPath.display(leaf.path)) is not supported",
+            hint: "use !!str, !!int, !!float, !!bool, !!null, !!binary, !!timestamp, or an application tag such as !Ref")
+    }
+
     private static func key(_ path: [PathComponent]) -> String {
         if case .key(let k)? = path.last { return k }
         return ""
@@ -169,40 +210,17 @@ enum DataModel {
                 return result
             }
             guard let tag else { return result }
-            let invalid = { (what: String) -> HushError in
-                HushError.syntax(
-                    self.file, line: leaf.line, column: leaf.column,
-                    "the value of \(KeyPath.display(leaf.path)) is tagged \(YAMLTag.display(tag)) but is not \(what)",
-                    hint: "fix the value, or remove the tag")
-            }
-            let plain = YAMLScalar.resolve(plain: leaf.value.utf8)
-            switch tag {
-            case YAMLTag.str: result.kind = .string
-            case YAMLTag.int:
-                guard plain == .int else { throw invalid("a YAML 1.2 integer") }
-                result.kind = .int
-            case YAMLTag.float:
-                guard plain == .float || (plain == .int && Self.isDecimal(leaf.value)) else { throw invalid("a YAML 1.2 number") }
-                result.kind = .float
-            case YAMLTag.bool:
-                guard plain == .bool else { throw invalid("true or false") }
-                result.kind = .bool
-            case YAMLTag.null:
-                guard plain == .null else { throw invalid("null") }
-                result.kind = .null
-            case YAMLTag.binary:
-                guard let (text, bytes) = Self.base64(leaf.value) else { throw invalid("base64") }
-                result = DataScalar(kind: .binary, text: text, bytes: bytes, origin: index)
-            case YAMLTag.timestamp:
-                guard Self.isTimestamp(leaf.value) else { throw invalid("a YAML timestamp") }
-                result.kind = .timestamp
-            case _ where YAMLTag.isStandard(tag):
-                throw HushError.syntax(
-                    file, line: leaf.line, column: leaf.column, "the tag \(YAMLTag.display(tag)) on \(KeyPath.display(leaf.path)) is not supported",
-                    hint: "use !!str, !!int, !!float, !!bool, !!null, !!binary, !!timestamp, or an application tag such as !Ref")
-            default:
-                // An application tag (`!Ref`, `!vault`): kept as written, its scalar is a string.
-                result.kind = .string
+            switch DataModel.applying(tag, to: leaf.value) {
+            case .kind(let kind):
+                result.kind = kind
+                if kind == .binary, let (text, bytes) = Self.base64(leaf.value) {
+                    result.text = text
+                    result.bytes = bytes
+                }
+            case .invalid(let what):
+                throw DataModel.invalidTag(tag, what, leaf: leaf, file: file)
+            case .unsupported:
+                throw DataModel.unsupportedTag(tag, leaf: leaf, file: file)
             }
             return result
         }
@@ -217,7 +235,7 @@ enum DataModel {
             }
         }
 
-        private static func isDecimal(_ text: String) -> Bool {
+        static func isDecimal(_ text: String) -> Bool {
             let body = text.utf8.drop { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }
             return !body.isEmpty && body.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
         }

@@ -39,6 +39,16 @@ enum YAMLDiagnostics {
             hint: "quote the text (\"\(indicator)foo\") or put a space after the \(indicator)")
     }
 
+    static func mergeValue(at l: Location) -> HushError {
+        error(
+            l, "a merge key (<<) takes a mapping, an alias of one (*name), or a list of them",
+            hint: "merge a mapping (`<<: *defaults`), or quote the key (\"<<\") if it is an ordinary key")
+    }
+
+    static func collectionTag(_ tag: String, mapping: Bool, at l: Location) -> HushError {
+        error(l, "the tag \(tag) cannot be applied to a \(mapping ? "mapping" : "sequence")", hint: "remove the tag, or use an application tag (!name)")
+    }
+
     static func propertiesNotUnderstood(at l: Location) -> HushError {
         error(l, "cannot tell where the value after this anchor or tag starts", hint: "put one space between the anchor or tag and the value")
     }

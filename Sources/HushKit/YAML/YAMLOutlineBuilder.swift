@@ -23,6 +23,13 @@ struct YAMLOutlineBuilder {
         var anchor: String?
         /// Nodes in the collection once aliases are expanded, itself included.
         var size = 1
+        /// A mapping whose merge key (`<<`) waits for its value.
+        var awaitsMerge = false
+        /// A sequence that is the value of a merge key: its items must be mappings.
+        var isMergeList = false
+
+        /// The next value of this mapping is a merge key's.
+        var mergeValuePending: Bool { isMapping && awaitsMerge && key == "<<" }
     }
 
     private var map: YAMLSourceMap
@@ -39,8 +46,9 @@ struct YAMLOutlineBuilder {
     /// The document's structure, in order (`DocumentOutline.nodes`).
     private var nodes: [OutlineNode] = []
     private var hasReferences = false
-    /// Each complete anchor, with the size of its node once aliases are expanded.
-    private var anchors: [String: Int] = [:]
+    /// Each complete anchor: the size of its node once aliases are expanded, and whether it is
+    /// a mapping (which a merge key may take).
+    private var anchors: [String: (size: Int, isMapping: Bool)] = [:]
     /// Anchors of collections still open: an alias to one would make a recursive structure.
     private var openAnchors: Set<String> = []
     /// Nodes that aliases have added so far (see `maximumExpansion`).
@@ -109,6 +117,36 @@ struct YAMLOutlineBuilder {
         }
     }
 
+    /// The value of a merge key (`<<`) must be a mapping, an alias of one, or a sequence of
+    /// those (docs/format.md §8.3): checked as the document is read, so that every document the
+    /// reader accepts has a data model. Called before a value is attached to the innermost
+    /// collection.
+    private mutating func checkMergeValue(isMapping: Bool, isSequence: Bool, at offset: Int) throws(HushError) {
+        guard let top = stack.indices.last else { return }
+        if stack[top].mergeValuePending {
+            // Consumed here for scalars and aliases; `open` clears it after marking a merge list.
+            if !isSequence { stack[top].awaitsMerge = false }
+            if isMapping || isSequence { return }
+        } else if stack[top].isMergeList {
+            if isMapping { return }
+        } else {
+            return
+        }
+        throw YAMLDiagnostics.mergeValue(at: location(byte: offset))
+    }
+
+    /// A standard tag must be one Hush knows, and a plaintext value must fit it (a token, in a
+    /// sealed body, is checked once decrypted).
+    private mutating func checkTag(_ tag: String, _ leaf: Leaf) throws(HushError) {
+        switch DataModel.applying(tag, to: leaf.value) {
+        case .kind: return
+        case .unsupported: throw DataModel.unsupportedTag(tag, leaf: leaf, file: file)
+        case .invalid(let what):
+            guard !Token.looksLikeToken(leaf.value.utf8) else { return }
+            throw DataModel.invalidTag(tag, what, leaf: leaf, file: file)
+        }
+    }
+
     private mutating func alias(_ event: YAMLEvent) throws(HushError) {
         let name = event.anchor ?? ""
         let start = map.byteOffset(ofCharacter: event.start)
@@ -116,7 +154,8 @@ struct YAMLOutlineBuilder {
         let top = stack.count - 1
         if stack[top].isMapping && stack[top].key == nil { throw YAMLDiagnostics.aliasKey(name, at: location(byte: start)) }
         if flowDepth > 0 { try checkFlowIndicator(event) }
-        guard let size = anchors[name] else {
+        try checkMergeValue(isMapping: anchors[name]?.isMapping ?? true, isSequence: false, at: start)
+        guard let size = anchors[name]?.size else {
             if openAnchors.contains(name) { throw YAMLDiagnostics.recursiveAlias(name, at: location(byte: start)) }
             throw YAMLDiagnostics.undefinedAlias(name, at: location(byte: start))
         }
@@ -186,7 +225,7 @@ struct YAMLOutlineBuilder {
     /// Records a node's anchor (complete) and its tag in the outline.
     private mutating func noteProperties(_ event: YAMLEvent, size: Int) {
         if let anchor = event.anchor {
-            anchors[anchor] = size
+            anchors[anchor] = (size, false)
             hasReferences = true
         }
         if event.tag != nil { hasReferences = true }
@@ -215,7 +254,10 @@ struct YAMLOutlineBuilder {
             stack[top].key = event.value
             let isMerge =
                 event.value == "<<" && ((event.style == .plain && event.tag == nil) || event.tag == YAMLTag.merge)
-            if isMerge { hasReferences = true }
+            if isMerge {
+                hasReferences = true
+                stack[top].awaitsMerge = true
+            }
             // Lines cost a lookup per node; only nodes that messages name get one.
             let line = isMerge || event.anchor != nil || event.tag != nil ? map.location(ofByte: nodeStart).line : 0
             nodes.append(OutlineNode(isMerge ? .mergeKey : .key(event.value), anchor: event.anchor, tag: event.tag, line: line))
@@ -252,6 +294,7 @@ struct YAMLOutlineBuilder {
         case .plain:
             break
         }
+        try checkMergeValue(isMapping: false, isSequence: false, at: nodeStart)
         let type = event.style == .plain ? YAMLScalar.resolve(plain: event.value.utf8) : .string
         let (line, column) = map.location(ofByte: range.lowerBound)
         var path = stack[top].path
@@ -260,6 +303,7 @@ struct YAMLOutlineBuilder {
         leaves.append(
             Leaf(
                 path: path, range: range, type: type, line: line, column: column, inFlow: flowDepth > 0, value: event.value))
+        if let tag = event.tag { try checkTag(tag, leaves[leaves.count - 1]) }
         stack[top].size += 1
         noteProperties(event, size: 1)
         noteContent(max(range.upperBound, end))
@@ -296,11 +340,14 @@ struct YAMLOutlineBuilder {
         guard stack.count < Self.maximumDepth else { throw YAMLDiagnostics.tooDeep(at: location(byte: start)) }
         let column = start - map.lineStart(ofByte: start)
         var path: [PathComponent] = []
+        var startsMergeList = false
         if !stack.isEmpty {
             let top = stack.count - 1
             if stack[top].isMapping && stack[top].key == nil {
                 throw YAMLDiagnostics.complexKey(at: location(byte: start))
             }
+            startsMergeList = stack[top].mergeValuePending && event.kind == .sequenceStart
+            try checkMergeValue(isMapping: event.kind == .mappingStart, isSequence: event.kind == .sequenceStart, at: nodeStart)
             path = stack[top].path
             path.append(Self.nextComponent(&stack[top]))
         } else if event.kind != .mappingStart {
@@ -313,8 +360,13 @@ struct YAMLOutlineBuilder {
             anchors[anchor] = nil
             hasReferences = true
         }
-        if event.tag != nil { hasReferences = true }
         let isMapping = event.kind == .mappingStart
+        if let tag = event.tag {
+            hasReferences = true
+            if YAMLTag.isStandard(tag) && tag != (isMapping ? YAMLTag.map : YAMLTag.seq) {
+                throw YAMLDiagnostics.collectionTag(YAMLTag.display(tag), mapping: isMapping, at: location(byte: nodeStart))
+            }
+        }
         let line = event.anchor != nil || event.tag != nil ? map.location(ofByte: start).line : 0
         nodes.append(OutlineNode(isMapping ? .mapping : .sequence, anchor: event.anchor, tag: event.tag, line: line))
         var span = -1
@@ -323,9 +375,11 @@ struct YAMLOutlineBuilder {
             mappings.append(MappingSpan(path: path, insertionOffset: start, keyColumn: column, isFlow: event.isFlow))
         }
         if event.isFlow { flowDepth += 1 }
+        if !stack.isEmpty { stack[stack.count - 1].awaitsMerge = false }
         stack.append(
             OpenCollection(
-                path: path, isMapping: isMapping, isFlow: event.isFlow, column: column, span: span, contentEnd: start, anchor: event.anchor))
+                path: path, isMapping: isMapping, isFlow: event.isFlow, column: column, span: span, contentEnd: start, anchor: event.anchor,
+                isMergeList: startsMergeList))
     }
 
     private mutating func close(_ event: YAMLEvent) throws(HushError) {
@@ -338,7 +392,7 @@ struct YAMLOutlineBuilder {
         nodes.append(OutlineNode(.end, line: 0))
         if let anchor = done.anchor {
             openAnchors.remove(anchor)
-            anchors[anchor] = done.size
+            anchors[anchor] = (done.size, done.isMapping)
         }
         if done.span >= 0 {
             mappings[done.span].insertionOffset = map.nextLineStart(afterByte: done.contentEnd)
