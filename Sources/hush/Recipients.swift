@@ -12,16 +12,19 @@ struct Recipients: ParsableCommand, Exemplified {
         static let configuration = CommandConfiguration(
             abstract: "Add a member and wrap every environment the policy grants them that you can open.",
             discussion:
-                "Writes recipients/NAME.pub. In each sealed file you can open and the policy (recipients/access.yaml) grants NAME, only the new wrap lines and the MAC line change. Environments you cannot open are named; someone who can must run `hush sync`."
+                "Writes recipients/NAME.pub, lists every environment the policy (recipients/access.yaml) grants NAME with the key's fingerprint, and asks before wrapping (--yes in scripts; without a terminal and without --yes nothing is granted and the .pub is left as it was). Environments you cannot open are named; someone who can must run `hush sync`."
         )
         static let example =
-            "  hush recipients add bob age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq hushsign1…\n  hush recipients add ci ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA…"
+            "  hush recipients add bob age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq hushsign1…\n  hush recipients add ci --yes ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA…"
 
         @Argument(help: "Member name (letters, digits, '.', '_', '-').")
         var name: String
 
         @Argument(help: "One or more public keys: age1… with its hushsign1… signing key (what `hush keygen` prints), or ssh-ed25519 ….")
         var keys: [String]
+
+        @Flag(help: "Grant without asking (for scripts); the keys are still listed.")
+        var yes = false
 
         @OptionGroup var identity: IdentityOptions
 
@@ -31,7 +34,7 @@ struct Recipients: ParsableCommand, Exemplified {
             for key in keys {
                 if let last = joined.last, last == "ssh-ed25519" { joined[joined.count - 1] += " " + key } else { joined.append(key) }
             }
-            try SyncOutput.report(RecipientsCommand.add(identity.vault(), name: name, keys: joined))
+            try SyncOutput.report(RecipientsCommand.add(identity.vault(), name: name, keys: joined, confirm: SyncOutput.confirm(yes: yes)))
         }
     }
 

@@ -199,7 +199,7 @@ import Testing
         #expect(try box.hush(["encrypt", "staging.env", "--env", "staging"]).status == 0)
         let made = try box.hush(["keygen", "--output", "-"])
         try box.write("recipients/access.yaml", "environments:\n  production: [alice, ci-production]\n  staging: [alice]\n")
-        let added = try box.hush(["recipients", "add", "ci-production", made.stderr.trimmingCharacters(in: .newlines)])
+        let added = try box.hush(["recipients", "add", "--yes", "ci-production", made.stderr.trimmingCharacters(in: .newlines)])
         #expect(added.status == 0, "\(added.stderr)")
         let home = box.root.appendingPathComponent("ci-home")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)

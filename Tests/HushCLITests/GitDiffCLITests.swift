@@ -105,7 +105,7 @@ import Testing
 
         // A membership change shows as a summary line.
         let bob = try box.keygen("bob")
-        #expect(try box.hush(["recipients", "add", "bob", bob.recipient]).status == 0)
+        #expect(try box.hush(["recipients", "add", "--yes", "bob", bob.recipient]).status == 0)
         let added = try git(box, "diff")
         #expect(added.contains("+#hush: sealed to bob (age SHA256:"), "\(added)")
         #expect(!added.contains("-DB_PASSWORD"), "values did not change: \(added)")

@@ -68,7 +68,7 @@ import Testing
         try h.commit("add staging")
         #expect(try h.hush(["unset", "production", "API_KEY"], key: h.alice.path).status == 0)
         try h.commit("remove the api key")
-        #expect(try h.hush(["recipients", "add", "bob", h.bob.recipient], key: h.alice.path).status == 0)
+        #expect(try h.hush(["recipients", "add", "--yes", "bob", h.bob.recipient], key: h.alice.path).status == 0)
         try h.commit("add bob")
         #expect(try h.hush(["rekey", "production"], key: h.alice.path).status == 0)
         try h.commit("rotate production")

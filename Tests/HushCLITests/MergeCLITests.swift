@@ -33,7 +33,7 @@ import Testing
         #expect(try box.shell("git init -q --bare '\(remote)'").status == 0)
         let alice = box.repo
         #expect(try box.hush(["init", "--name", "alice"], env: ["HUSH_IDENTITY_FILE": a.path]).status == 0)
-        #expect(try box.hush(["recipients", "add", "bob", b.recipient], env: ["HUSH_IDENTITY_FILE": a.path]).status == 0)
+        #expect(try box.hush(["recipients", "add", "--yes", "bob", b.recipient], env: ["HUSH_IDENTITY_FILE": a.path]).status == 0)
         try box.write("in.yaml", "db:\n  host: db.internal  # primary\n  password: base-pw\napi_key: base-key\nport: 5432\n")
         #expect(try box.hush(["encrypt", "in.yaml", "--env", "prod"], env: ["HUSH_IDENTITY_FILE": a.path]).status == 0)
         try FileManager.default.removeItem(at: box.path("in.yaml"))

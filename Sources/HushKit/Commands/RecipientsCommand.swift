@@ -4,7 +4,11 @@ public enum RecipientsCommand {
     /// grants NAME and the caller can open, for NAME's keys only: in those files only the added
     /// wrap lines and the MAC line change. The keys are on the command line, so they count as
     /// confirmed; other pending members are left to `hush sync`.
-    public static func add(_ vault: Vault, name: String, keys: [String]) throws -> SyncCommand.Outcome {
+    /// `confirm` sees every key about to be given a data key (as `hush sync` shows them); when
+    /// it declines, `recipients/NAME.pub` is put back as it was.
+    public static func add(_ vault: Vault, name: String, keys: [String], confirm: ([SyncCommand.Grant]) throws -> Bool) throws
+        -> SyncCommand.Outcome
+    {
         guard Trailer.isValidName(name) else {
             throw HushError(.badInput, "invalid member name \"\(name)\"", hint: "use letters, digits, '.', '_' and '-', starting with a letter or digit")
         }
@@ -22,11 +26,18 @@ public enum RecipientsCommand {
         let merged = MemberKeys(
             recipients: (existing.recipients + given.recipients).uniqued(), signingKeys: (existing.signingKeys + given.signingKeys).uniqued())
         try FileSystem.makeDirectories(repository.recipientsFolder)
+        let before = FileSystem.exists(file) ? try FileSystem.read(file) : nil
         if merged != existing {
             let text = RecipientsFile.render(merged.recipients, signingKeys: merged.signingKeys, comment: name)
             try FileSystem.writeAtomically(file, Array(text.utf8))
         }
-        return try SyncCommand.run(vault, .init(grantOnly: [name], revoke: false), confirm: { _ in true })
+        do {
+            return try SyncCommand.run(vault, .init(grantOnly: [name], revoke: false), confirm: confirm)
+        } catch let error as HushError where error.kind == .refused {
+            // Not confirmed: nothing was granted, and the member file goes back to what it was.
+            if let before { try FileSystem.writeAtomically(file, before) } else { FileSystem.remove(file) }
+            throw error
+        }
     }
 
     /// Every member key: name, key type, fingerprint.
