@@ -31,6 +31,19 @@ import Testing
         #expect(merged.fromTheirs == [[.key("b"), .key("c")], [.key("b"), .key("e")]])
     }
 
+    /// Issue 11: anchors, aliases, merge keys and tags are ours' like comments; values under
+    /// them merge by key, and a change of theirs to them is left to a merge by hand.
+    @Test func referencesAreOursAndTheirChangesToThemAreNotGuessed() throws {
+        let base = "d: &d {pw: x}\nweb:\n  <<: *d\n  host: h\nb: 1\n"
+        let merged = try Self.merge(base, base.replacingAll("host: h", with: "host: h2"), base.replacingAll("{pw: x}", with: "{pw: y}"))
+        #expect(String(decoding: merged.plaintext, as: UTF8.self) == "d: &d {pw: y}\nweb:\n  <<: *d\n  host: h2\nb: 1\n")
+        // Ours changing references is fine: the result is ours' text.
+        _ = try Self.merge(base, base.replacingAll("b: 1", with: "b: *d"), base.replacingAll("host: h", with: "host: h3"))
+        // Theirs replacing a value by an alias would merge as a deletion: refused.
+        #expect(throws: HushError.self) { try Self.merge(base, base, base.replacingAll("b: 1", with: "b: *d")) }
+        #expect(throws: HushError.self) { try Self.merge(base, base, base.replacingAll("b: 1", with: "b: !!str 1")) }
+    }
+
     @Test func deletionsAndIdenticalChanges() throws {
         let merged = try Self.merge("A=1\nB=2\nC=3\n", "A=1\nB=9\nC=3\n", "A=1\nB=9\n", .dotenv)
         #expect(String(decoding: merged.plaintext, as: UTF8.self) == "A=1\nB=9\n")

@@ -93,6 +93,20 @@ enum References {
         }
     }
 
+    /// The document's anchors, aliases, merge keys and tags with where they are: equal for two
+    /// versions that differ only in values, comments and layout.
+    static func skeleton(_ outline: DocumentOutline) -> [String] {
+        guard outline.hasReferences else { return [] }
+        let (values, merges) = written(outline)
+        var out: [String] = merges.map { "<< " + KeyPath.display($0.path) }
+        for value in values where value.node.anchor != nil || value.node.tag != nil || value.node.isAlias {
+            var text = KeyPath.display(value.path) + " &" + (value.node.anchor ?? "") + " !" + (value.node.tag ?? "")
+            if case .alias(let name) = value.node.kind { text += " *" + name }
+            out.append(text)
+        }
+        return out
+    }
+
     /// Throws when `leaf` carries an anchor that an alias after it uses: removing the value
     /// would leave the alias without its anchor.
     static func refuseRemovingAnchor(_ leaf: Leaf, _ outline: DocumentOutline, file: String) throws {

@@ -20,6 +20,15 @@ struct ThreeWayMerge {
     init(base: OpenedFile?, ours: OpenedFile, theirs: OpenedFile) throws {
         let syntax = ours.syntax
         let file = ours.file
+        // The result starts from ours' text, so anchors, aliases, merge keys and tags are ours',
+        // like comments; a change of theirs to them would be lost (a value replaced by an alias
+        // would even merge as a deletion), so it is left to a merge by hand.
+        let theirReferences = References.skeleton(theirs.outline)
+        if theirReferences != References.skeleton(ours.outline), theirReferences != base.map({ References.skeleton($0.outline) }) ?? [] {
+            throw HushError(
+                .badInput, "\(file): the other branch changes anchors, aliases, merge keys or tags, which are merged by hand",
+                hint: "merge this file by hand: `hush edit` it")
+        }
         // Usually the three versions hold the same keys in the same order: then only the few
         // positions whose values differ are looked at, without hashing every path.
         let (oLeaves, tLeaves, bLeaves) = (ours.outline.leaves, theirs.outline.leaves, base?.outline.leaves)
