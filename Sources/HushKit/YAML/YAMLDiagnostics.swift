@@ -49,6 +49,12 @@ enum YAMLDiagnostics {
         error(l, "the tag \(tag) cannot be applied to a \(mapping ? "mapping" : "sequence")", hint: "remove the tag, or use an application tag (!name)")
     }
 
+    static func anchorWithoutSpace(_ name: String, at l: Location) -> HushError {
+        error(
+            l, "the anchor &\(name) is not followed by a space: YAML 1.2 and libyaml read where it ends differently",
+            hint: "put a space after the anchor name")
+    }
+
     static func propertiesNotUnderstood(at l: Location) -> HushError {
         error(l, "cannot tell where the value after this anchor or tag starts", hint: "put one space between the anchor or tag and the value")
     }

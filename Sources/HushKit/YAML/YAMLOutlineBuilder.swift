@@ -174,7 +174,7 @@ struct YAMLOutlineBuilder {
     /// Where a node's content starts. libyaml starts a node at its first property (`&anchor`,
     /// `!tag`); the content follows them after blanks, line breaks or comments. Leaf ranges
     /// exclude the properties, so a token replaces only the scalar text and they stay plaintext.
-    private func contentStart(_ start: Int, _ event: YAMLEvent) -> Int {
+    private mutating func contentStart(_ start: Int, _ event: YAMLEvent) throws(HushError) -> Int {
         guard event.anchor != nil || event.tag != nil else { return start }
         let bytes = map.bytes
         var i = start
@@ -183,6 +183,12 @@ struct YAMLOutlineBuilder {
             if bytes[i] == UInt8(ascii: "&") {
                 // libyaml anchors are [0-9A-Za-z_-]+, so the name as reported is the text.
                 i += 1 + (event.anchor?.utf8.count ?? 0)
+                // libyaml ends an anchor at `:` and some other characters, YAML 1.2 only at a
+                // blank or (in a flow collection) a flow indicator: `&a:b` has no one meaning,
+                // and a token put right after the name would lengthen it.
+                if i < bytes.count, !Self.isBlankOrBreak(bytes[i]), !(flowDepth > 0 && Self.isFlowIndicator(bytes[i])) {
+                    throw YAMLDiagnostics.anchorWithoutSpace(event.anchor ?? "", at: location(byte: start))
+                }
             } else if bytes[i] == UInt8(ascii: "!") {
                 if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "<") {
                     while i < bytes.count, bytes[i] != UInt8(ascii: ">") { i += 1 }
@@ -241,7 +247,7 @@ struct YAMLOutlineBuilder {
         let top = stack.count - 1
         let nodeStart = map.byteOffset(ofCharacter: event.start)
         var end = map.byteOffset(ofCharacter: event.end)
-        let start = contentStart(nodeStart, event)
+        let start = try contentStart(nodeStart, event)
         if let anchor = event.anchor, openAnchors.contains(anchor) {
             throw YAMLDiagnostics.anchorRedefinedInside(anchor, at: location(byte: nodeStart))
         }
@@ -336,7 +342,7 @@ struct YAMLOutlineBuilder {
 
     private mutating func open(_ event: YAMLEvent) throws(HushError) {
         let nodeStart = map.byteOffset(ofCharacter: event.start)
-        let start = contentStart(nodeStart, event)
+        let start = try contentStart(nodeStart, event)
         guard stack.count < Self.maximumDepth else { throw YAMLDiagnostics.tooDeep(at: location(byte: start)) }
         let column = start - map.lineStart(ofByte: start)
         var path: [PathComponent] = []
