@@ -49,6 +49,15 @@ import Testing
         #expect(outline.nodes.contains { $0.kind == .alias("x") })
     }
 
+    /// Found by the roundtrip fuzzer: properties with no value after them, followed by a line
+    /// that starts with a byte order mark (which libyaml skips), made a non-empty range.
+    @Test func propertiesWithoutAValueAcrossLines() throws {
+        let text = "a:\n !t\n\u{FEFF}  # c\n &x\n"
+        let outline = try YAMLTest.scan(text)
+        #expect(outline.leaves.count == 1 && outline.leaves[0].range.isEmpty)
+        #expect(outline.leaves[0].range.lowerBound == text.utf8.count - 1)
+    }
+
     @Test func collectionsWithPropertiesKeepTheirKeyColumn() throws {
         let text = "top: &t\n  inner: 1\n  other: 2\nnext: *t\n"
         let outline = try YAMLTest.scan(text)

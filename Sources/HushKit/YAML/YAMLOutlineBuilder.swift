@@ -211,6 +211,9 @@ struct YAMLOutlineBuilder {
         while i < bytes.count {
             if isBlankOrBreak(bytes[i]) {
                 i += 1
+            } else if bytes[i] == 0xEF, i + 2 < bytes.count, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF {
+                // A byte order mark at the start of a line, which libyaml skips.
+                i += 3
             } else if bytes[i] == UInt8(ascii: "#") {
                 while i < bytes.count, bytes[i] != 0x0A, bytes[i] != 0x0D { i += 1 }
             } else {
@@ -273,7 +276,7 @@ struct YAMLOutlineBuilder {
         }
 
         var range = min(start, end)..<end
-        if start != nodeStart && start >= end {
+        if start != nodeStart && (start >= end || event.style == .plain && event.value.isEmpty) {
             // Properties with no value after them (`key: !!str`): an empty value right after them.
             range = end..<end
         } else if start != nodeStart && !Self.startsLikeStyle(map.bytes, start, event.style) {
