@@ -56,6 +56,9 @@ import Testing
         let outline = try YAMLTest.scan(text)
         #expect(outline.leaves.count == 1 && outline.leaves[0].range.isEmpty)
         #expect(outline.leaves[0].range.lowerBound == text.utf8.count - 1)
+        // After a tag on the same line, a byte order mark is part of the value.
+        let inline = "a: !t \u{FEFF}x\n"
+        #expect(try YAMLTest.scan(inline).leaves.map { YAMLTest.raw(inline, $0) } == ["\u{FEFF}x"])
     }
 
     @Test func collectionsWithPropertiesKeepTheirKeyColumn() throws {

@@ -211,8 +211,11 @@ struct YAMLOutlineBuilder {
         while i < bytes.count {
             if isBlankOrBreak(bytes[i]) {
                 i += 1
-            } else if bytes[i] == 0xEF, i + 2 < bytes.count, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF {
-                // A byte order mark at the start of a line, which libyaml skips.
+            } else if bytes[i] == 0xEF, i + 2 < bytes.count, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF,
+                i == 0 || bytes[i - 1] == 0x0A || bytes[i - 1] == 0x0D
+            {
+                // A byte order mark at the start of a line, which libyaml skips (elsewhere it is
+                // part of the value).
                 i += 3
             } else if bytes[i] == UInt8(ascii: "#") {
                 while i < bytes.count, bytes[i] != 0x0A, bytes[i] != 0x0D { i += 1 }
