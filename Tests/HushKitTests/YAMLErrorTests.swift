@@ -26,6 +26,8 @@ let billionLaughs = (1...9).reduce("a: &a0 [lol]\n") { text, level in
         // Found by the roundtrip fuzzer: libyaml ends the anchor at `:`, YAML 1.2 does not, and
         // a token right after `&x` would have made the anchor `xENC`.
         Case(source: "a: &x:y z\n", location: "test.yaml:1:4:", mentions: "not followed by a space"),
+        // Found by the roundtrip fuzzer: the sealed body's final line break would change the key.
+        Case(source: "? |\n xc", location: "test.yaml:1:3:", mentions: "block scalar key"),
         Case(source: "a: 1\n---\nb: 2\n", location: "test.yaml:2:1:", mentions: "document"),
         Case(source: "a: 1\na: 2\n", location: "test.yaml:2:1:", mentions: "duplicate"),
         Case(source: "? [a, b]\n: 1\n", location: "test.yaml:1:3:", mentions: "key"),

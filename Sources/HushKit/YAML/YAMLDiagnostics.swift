@@ -55,6 +55,12 @@ enum YAMLDiagnostics {
             hint: "put a space after the anchor name")
     }
 
+    static func blockScalarKeyAtEnd(at l: Location) -> HushError {
+        error(
+            l, "a block scalar key (| or >) that ends the file needs a line break after its last line",
+            hint: "add a newline at the end of the file, or use a plain or quoted key")
+    }
+
     static func propertiesNotUnderstood(at l: Location) -> HushError {
         error(l, "cannot tell where the value after this anchor or tag starts", hint: "put one space between the anchor or tag and the value")
     }

@@ -264,6 +264,13 @@ struct YAMLOutlineBuilder {
                 throw YAMLDiagnostics.duplicateKey(event.value, firstLine: firstLine, at: location(byte: nodeStart))
             }
             stack[top].key = event.value
+            // A block scalar key (`? |`) that ends the document without a line break: the sealed
+            // body gets that line break (§6), which would add a "\n" to the key.
+            if event.style == .literal || event.style == .folded, end == map.bytes.count, map.bytes.last != 0x0A, map.bytes.last != 0x0D,
+                !YAMLBlockScalar.header(in: map.bytes, start: start).strip
+            {
+                throw YAMLDiagnostics.blockScalarKeyAtEnd(at: location(byte: nodeStart))
+            }
             let isMerge =
                 event.value == "<<" && ((event.style == .plain && event.tag == nil) || event.tag == YAMLTag.merge)
             if isMerge {
