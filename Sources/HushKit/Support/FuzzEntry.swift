@@ -45,11 +45,6 @@ package enum FuzzEntry {
                 return bytes[lineStart..<leaf.range.lowerBound].allSatisfy { $0 == 0x20 || $0 == 0x09 }
             }
             return blockOnItsOwnLine ? 2 : nil
-        case .sealRefused where syntax == .yaml && outline.hasReferences && (try? DataModel.build(outline, syntax: .yaml, file: "fuzz")) == nil:
-            // 4: the reader accepts a document whose data model the sealer then refuses (`<<:`
-            // with no mapping, a tag that does not fit its value): `DataModel.build` runs only
-            // when sealing, and docs/format.md does not list these refusals.
-            return 4
         default:
             return nil
         }
