@@ -44,7 +44,11 @@ package enum FuzzEntry {
                 let lineStart = bytes[..<leaf.range.lowerBound].lastIndex { $0 == 0x0A || $0 == 0x0D }.map { $0 + 1 } ?? 0
                 return bytes[lineStart..<leaf.range.lowerBound].allSatisfy { $0 == 0x20 || $0 == 0x09 }
             }
-            return blockOnItsOwnLine ? 2 : nil
+            if blockOnItsOwnLine { return 2 }
+            // 5: the last line holds only blanks and has no line break (`?\n|+\n `): the line
+            // break the sealer adds turns it into a kept blank line of a `|+` key before it.
+            let lastLine = bytes.reversed().prefix { $0 != 0x0A && $0 != 0x0D }
+            return !lastLine.isEmpty && lastLine.allSatisfy { $0 == 0x20 || $0 == 0x09 } ? 5 : nil
         default:
             return nil
         }
