@@ -17,10 +17,12 @@ public struct ScanRule: Sendable {
     public let minEntropy: Double?
     /// Extra check on the secret (a checksum, a placeholder filter); nil accepts every match.
     public let validate: (@Sendable (String) -> Bool)?
+    /// How sure a match of this rule is (see `ScanConfidence`); context may lower it per finding.
+    public let confidence: ScanConfidence
 
     public init(
         id: String, description: String, keywords: [String], pattern: String, minEntropy: Double? = nil,
-        validate: (@Sendable (String) -> Bool)? = nil
+        confidence: ScanConfidence = .high, validate: (@Sendable (String) -> Bool)? = nil
     ) {
         self.id = id
         self.description = description
@@ -28,5 +30,6 @@ public struct ScanRule: Sendable {
         self.pattern = pattern
         self.minEntropy = minEntropy
         self.validate = validate
+        self.confidence = confidence
     }
 }
