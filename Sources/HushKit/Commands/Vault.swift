@@ -63,7 +63,8 @@ public final class Vault {
     func open(_ env: EnvironmentFile, quiet: Bool = false) throws -> OpenedFile {
         Self.sweepEditLeftovers()
         let file = try verified(env)
-        let opened = try file.decrypt(file.unlock(with: identities()))
+        // Read only: `reseal` needs `update`, so the old tokens need not be kept.
+        let opened = try file.decrypt(file.unlock(with: identities()), keepTokens: false)
         if !quiet, !file.trailer.conflicts.isEmpty {
             let keys = file.trailer.conflicts.map(\.path).joined(separator: ", ")
             Console.err(

@@ -46,4 +46,24 @@ enum ValueCipher {
         guard rc == 0 else { throw .authentication }
         return out
     }
+
+    /// `open` on a token's payload as stored (nonce || ciphertext || tag), without copying the
+    /// two parts out first.
+    static func open(payload: [UInt8], associatedData: [UInt8], key: SecretBytes) throws(CryptoFailure) -> [UInt8] {
+        guard key.count == keyLength, payload.count > nonceLength + tagLength else { throw .badLength }
+        var out = [UInt8](repeating: 0, count: payload.count - nonceLength - tagLength)
+        var outLength: UInt64 = 0
+        let rc = payload.withUnsafeBufferPointer { p in
+            out.withUnsafeMutableBufferPointer { o in
+                key.withBytes { k in
+                    crypto_aead_xchacha20poly1305_ietf_decrypt(
+                        o.baseAddress!, &outLength, nil, p.baseAddress! + nonceLength, UInt64(p.count - nonceLength),
+                        associatedData, UInt64(associatedData.count), p.baseAddress!,
+                        k.baseAddress!.assumingMemoryBound(to: UInt8.self))
+                }
+            }
+        }
+        guard rc == 0 else { throw .authentication }
+        return out
+    }
 }

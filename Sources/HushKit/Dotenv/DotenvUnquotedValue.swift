@@ -10,6 +10,12 @@ extension DotenvScanner {
         let isToken = bytes[start...].starts(with: Self.tokenStart)
         scan: while !atEnd {
             let byte = bytes[position]
+            // Fast path: a byte above `'` (0x27), or `$`, `%`, `&`, is never special here.
+            if byte > B.singleQuote || (byte > B.hash && byte < B.singleQuote) {
+                position += 1
+                end = position
+                continue
+            }
             if isToken, byte == B.hash, position > start, bytes[position - 1] == UInt8(ascii: "]") {
                 commentFollows = true
                 break scan

@@ -4,19 +4,37 @@ public enum KeyPath {
     /// `path(p)` of docs/format.md §4.1: per component a kind byte and a length-prefixed string.
     static func encode(_ path: [PathComponent]) -> [UInt8] {
         var out: [UInt8] = []
+        out.reserveCapacity(encodedCount(path))
+        encode(path, into: &out)
+        return out
+    }
+
+    /// Appends `encode(path)` to `out` (one allocation for a whole associated data).
+    static func encode(_ path: [PathComponent], into out: inout [UInt8]) {
         for component in path {
             let (kind, text): (UInt8, String) =
                 switch component {
                 case .key(let k): (0x6B, k)
                 case .index(let i): (0x69, String(i))
                 }
-            let bytes = Array(text.utf8)
-            let n = UInt32(bytes.count)
+            let n = UInt32(text.utf8.count)
             out.append(kind)
-            out += [UInt8(n >> 24), UInt8(n >> 16 & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n & 0xFF)]
-            out += bytes
+            out.append(UInt8(n >> 24))
+            out.append(UInt8(n >> 16 & 0xFF))
+            out.append(UInt8(n >> 8 & 0xFF))
+            out.append(UInt8(n & 0xFF))
+            out.append(contentsOf: text.utf8)
         }
-        return out
+    }
+
+    /// The length of `encode(path)`.
+    static func encodedCount(_ path: [PathComponent]) -> Int {
+        path.reduce(0) { total, component in
+            switch component {
+            case .key(let k): total + 5 + k.utf8.count
+            case .index(let i): total + 5 + String(i).utf8.count
+            }
+        }
     }
 
     /// Splits a command-line key like `database.password` into its parts, in the notation of

@@ -92,7 +92,7 @@ extension Trailer {
                     .integrity, "\(file):\(line): a #hush: line above the metadata block (inserted by hand?)",
                     hint: "restore the file from git (git checkout -- \(file))")
             }
-            guard let newline = bytes[lineStart..<end].firstIndex(of: 0x0A) else { break }
+            guard let newline = Bytes.firstIndex(of: 0x0A, in: bytes, lineStart..<end) else { break }
             lineStart = newline + 1
             line += 1
         }
