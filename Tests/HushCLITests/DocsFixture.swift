@@ -34,6 +34,9 @@ struct DocFixture: Sendable, CustomTestStringConvertible {
         var before: String = ""
         /// Standard input of the command (empty when nil).
         var stdin: String?
+        /// Bash run after the command (with the helpers), which must succeed: what the doc's
+        /// comment promises (a 0600 file, a key added).
+        var after: String = ""
         /// Why this step exists: the doc's context the command relies on.
         var why: String
     }
@@ -70,4 +73,7 @@ struct DocSkip: Sendable, CustomTestStringConvertible {
     var reason: String
 
     var testDescription: String { "\(doc): `\(match)`" }
+
+    /// How the skip is reported: "not run: README.md block with `…`: reason".
+    var report: String { "not run: \(doc) block with `\(match)`: \(reason)" }
 }

@@ -65,9 +65,11 @@ final class DocsRunner {
                 continue
             }
             for variant in DocCommand.variants(text) {
-                let status = command.documentedStatus ?? 0
-                bash(variant, what: "\(command.doc):\(command.line) `\(variant)`", expect: status, stdin: step?.stdin)
+                let what = "\(command.doc):\(command.line) `\(variant)`"
                 count += 1
+                guard bash(variant, what: what, expect: command.documentedStatus ?? 0, stdin: step?.stdin), let step, !step.after.isEmpty
+                else { continue }
+                bash("set -e\n" + DocFixture.helpers + "\n" + step.after, what: "the check after \(what) (\(step.why))", expect: 0)
             }
         }
         return count
