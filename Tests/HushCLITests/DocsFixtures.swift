@@ -15,10 +15,11 @@ enum DocsFixtures {
             printf 'DATABASE_URL=postgres://imported\n' > .env.production
             printf 'DATABASE_URL: postgres://from-sops\ndatabase:\n  password: from-sops\n' > prod.yaml
             stub sops '[ "$1" = decrypt ] && cat "$2"'
+            stub editor 'printf "EDITED: by-the-editor\n" >> "$1"'
             stub kubectl '[ "$*" = "apply -f -" ] && grep "^kind: Secret$" > /dev/null'
             executable server '[ "$*" = "--port 8080" ] && [ -n "$DATABASE_URL" ]'
             """#,
-        env: ["TOKEN": "tok-from-the-environment", "GITHUB_ENV": "$HUSH_DOCS/github.env", "EDITOR": "true", "GIT_MERGE_AUTOEDIT": "no"],
+        env: ["TOKEN": "tok-from-the-environment", "GITHUB_ENV": "$HUSH_DOCS/github.env", "EDITOR": "$HUSH_DOCS/bin/editor", "GIT_MERGE_AUTOEDIT": "no"],
         substitutions: [
             .init(word: "age1… hushsign1…", with: #"$(cat "$HUSH_DOCS/bob.pub")"#),
             .init(word: "ENV…", with: "production staging"), .init(word: "ENV", with: "production"),
@@ -43,6 +44,9 @@ enum DocsFixtures {
             .init(
                 match: "hush decrypt dev", before: "printf 'DEBUG=1\\n' | hush encrypt - --format dotenv --env dev",
                 after: #"[ "$(stat -c %a .env.local)" = 600 ] && grep -qx DEBUG=1 .env.local"#, why: "a dev environment, decrypted to a new 0600 file"),
+            .init(
+                match: "hush edit staging", after: #"[ "$(hush get staging EDITED)" = by-the-editor ]"#,
+                why: "the editor (a stub that adds a line) changes the file, which is re-sealed"),
             .init(
                 match: "hush restore production --from HEAD~3",
                 before: #"commit tour && for i in 1 2 3; do put production COUNTER "v$i" && commit "counter $i"; done"#,
