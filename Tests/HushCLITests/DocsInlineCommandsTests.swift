@@ -56,6 +56,7 @@ import Testing
         #expect(try help.problem("hush -i ci.key exec production -- ./deploy --flag") == nil)
         #expect(try help.problem("hush recipients remove NAME") == nil)
         #expect(try help.problem("hush log [ENV] [KEY] [--values]") == nil)
+        #expect(try help.problem("hush …") == nil && help.problem("hush git …") == nil)
         #expect(try help.problem("hush verify --every") == "`hush verify --help` has no --every")
         #expect(try help.problem("hush veryfy") == "`hush --help` lists no subcommand veryfy")
         #expect(try help.problem("hush recipients rm bob") == "`hush recipients --help` lists no subcommand rm")
@@ -99,7 +100,7 @@ final class HelpPages {
         }
         let command = (["hush"] + path).joined(separator: " ")
         // After `hush`, or a group such as `hush recipients`, a word is a subcommand.
-        if let next = tokens.first, !next.hasPrefix("-"), try path.isEmpty || (!subcommands(path).isEmpty && next.first?.isLowercase == true) {
+        if let next = tokens.first, !next.hasPrefix("-"), next != "…", try path.isEmpty || (!subcommands(path).isEmpty && next.first?.isLowercase == true) {
             return "`\(command) --help` lists no subcommand \(next)"
         }
         let page = try page(path)
