@@ -27,7 +27,8 @@ struct DocFixture: Sendable, CustomTestStringConvertible {
         var with: String
     }
 
-    /// Matched to the one command equal to `match`, else the one command containing it.
+    /// Matched to the one command equal to `match` (the line without its comment; best, since
+    /// a line added next to it cannot make it ambiguous), else the one command containing it.
     struct Step: Sendable {
         var match: String
         /// Bash run just before the command (with the helpers), which must succeed.

@@ -35,14 +35,20 @@ enum DocsFixtures {
             .init(
                 match: "hush set production DATABASE_URL", stdin: "postgres://new\n", after: #"[ "$(hush get production DATABASE_URL)" = postgres://new ]"#,
                 why: "reads the value from stdin"),
-            .init(match: "hush set staging api.token", after: #"[ "$(hush get staging api.token)" = "$TOKEN" ]"#, why: "the value is $TOKEN"),
-            .init(match: "--file server.key", after: "hush get production tls.key | cmp -s - server.key", why: "a file, byte for byte"),
             .init(
-                match: "hush encrypt .env.production", before: "rm .secrets/production.yaml",
+                match: #"printf %s "$TOKEN" | hush set staging api.token"#, after: #"[ "$(hush get staging api.token)" = "$TOKEN" ]"#,
+                why: "the value is $TOKEN"),
+            .init(
+                match: "hush set production tls.key --file server.key", after: "hush get production tls.key | cmp -s - server.key",
+                why: "a file, byte for byte"),
+            .init(
+                match: "hush encrypt .env.production --env production", before: "rm .secrets/production.yaml",
                 why: "an import makes a new environment: production, made by `hush set` above, is imported anew"),
-            .init(match: "sops decrypt", before: "rm .secrets/production.env", why: "as above, production is imported anew (from sops)"),
             .init(
-                match: "hush decrypt dev", before: "printf 'DEBUG=1\\n' | hush encrypt - --format dotenv --env dev",
+                match: "sops decrypt prod.yaml | hush encrypt - --format yaml --env production", before: "rm .secrets/production.env",
+                why: "as above, production is imported anew (from sops)"),
+            .init(
+                match: "hush decrypt dev --output .env.local", before: "printf 'DEBUG=1\\n' | hush encrypt - --format dotenv --env dev",
                 after: #"[ "$(stat -c %a .env.local)" = 600 ] && grep -qx DEBUG=1 .env.local"#, why: "a dev environment, decrypted to a new 0600 file"),
             .init(
                 match: "hush edit staging", after: #"[ "$(hush get staging EDITED)" = by-the-editor ]"#,
@@ -51,8 +57,12 @@ enum DocsFixtures {
                 match: "hush restore production --from HEAD~3",
                 before: #"commit tour && for i in 1 2 3; do put production COUNTER "v$i" && commit "counter $i"; done"#,
                 after: "! hush keys production | grep -x COUNTER > /dev/null", why: "production needs a history of 3 commits; COUNTER came after HEAD~3"),
-            .init(match: "--format github-env", after: #"grep -q '^DATABASE_URL' "$GITHUB_ENV""#, why: "the values land in $GITHUB_ENV"),
-            .init(match: "--format docker-secrets", after: #"[ "$(stat -c %a secrets/DATABASE_URL)" = 600 ]"#, why: "one 0600 file per variable"),
+            .init(
+                match: #"hush export production --format github-env --output "$GITHUB_ENV""#, after: #"grep -q '^DATABASE_URL' "$GITHUB_ENV""#,
+                why: "the values land in $GITHUB_ENV"),
+            .init(
+                match: "hush export production --format docker-secrets --output ./secrets", after: #"[ "$(stat -c %a secrets/DATABASE_URL)" = 600 ]"#,
+                why: "one 0600 file per variable"),
             .init(
                 match: "git merge feature",
                 before: """
@@ -65,7 +75,7 @@ enum DocsFixtures {
             .init(
                 match: "hush scan", before: "rm -rf .env.production prod.yaml server.key secrets .env.local",
                 why: "the tour's plaintext files are removed, as they would be, before scanning for leaks"),
-            .init(match: "--format sarif", after: #"grep -q '"2\.1\.0"' hush.sarif"#, why: "a SARIF 2.1.0 report"),
+            .init(match: "hush scan --history --format sarif > hush.sarif", after: #"grep -q '"2\.1\.0"' hush.sarif"#, why: "a SARIF 2.1.0 report"),
         ])
 
     /// CI set-up: alice, bob and carol; the doc's policy; a deploy key that reads production.
