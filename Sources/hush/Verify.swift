@@ -25,7 +25,7 @@ struct Verify: ParsableCommand, Exemplified {
                 Console.err("hush: error: \(TerminalSafe.escape(error.message))\n")
                 if worst == nil || error.kind == .integrity { worst = error }
             } else {
-                Console.out("ok   \(verdict.file) (\(verdict.values) values)\n")
+                Console.out("ok   \(verdict.file) (\(verdict.values) \(verdict.values == 1 ? "value" : "values"))\n")
                 for note in verdict.notes { Console.err("hush: note: \(verdict.file): \(note)\n") }
             }
         }
