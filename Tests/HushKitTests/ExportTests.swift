@@ -191,7 +191,8 @@ func parseMasks(_ text: String) -> [String] {
 
     @Test func yamlKeysAreFlattenedLikeExec() throws {
         let opened = try YAMLRoundTripTests.open(YAMLRoundTripTests.seal("database:\n  url: postgres://db\nhosts:\n  - a\n"))
-        let manifest = String(decoding: try KubernetesSecret.manifest(Exporter().variables(opened), name: "n", namespace: nil), as: UTF8.self)
+        var exporter = Exporter()
+        let manifest = String(decoding: try KubernetesSecret.manifest(exporter.variables(opened), name: "n", namespace: nil), as: UTF8.self)
         #expect(manifest.hasSuffix("data:\n  DATABASE_URL: cG9zdGdyZXM6Ly9kYg==\n  HOSTS_0: YQ==\n"))
     }
 
