@@ -9,6 +9,8 @@ public enum DotenvValue {
     /// - A non-empty value made only of ASCII letters, digits and `_ - . / : @ + , = % ^ ~` is
     ///   written unquoted. Brackets are not in that set, so a value that looks like a sealed
     ///   token (`ENC[...]`) is quoted and cannot be mistaken for one.
+    /// - A value of those characters and backslashes that ends in a backslash is unquoted too:
+    ///   python-dotenv misreads a quoted value that ends in one.
     /// - Otherwise single quotes, when the value has no `'`, no line break, no `\\` and does not
     ///   end in `\`: every loader takes the bytes between single quotes as they are (python-dotenv
     ///   decodes `\\` and `\'` there, Node does not, so those stay out), and Hush and docker
@@ -22,6 +24,11 @@ public enum DotenvValue {
     public static func render(_ value: String) -> [UInt8] {
         let utf8 = value.utf8
         if !utf8.isEmpty, utf8.allSatisfy(isSafeUnquoted) {
+            return Array(utf8)
+        }
+        // python-dotenv's quoted-value patterns take a final `\\"` or `\\'` for an escaped quote
+        // and read on to the next quote in the file; unquoted, every loader keeps the backslashes.
+        if utf8.last == B.backslash, utf8.allSatisfy({ isSafeUnquoted($0) || $0 == B.backslash }) {
             return Array(utf8)
         }
         if !utf8.isEmpty, fitsSingleQuotes(Array(utf8)) {
