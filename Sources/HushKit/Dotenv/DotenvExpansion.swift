@@ -45,7 +45,10 @@ package struct DotenvExpansion: Sendable {
 
     /// `leaves` (the leaves of the dotenv document `plaintext`) with their values expanded.
     func expand(_ leaves: [Leaf], in plaintext: [UInt8]) -> [Leaf] {
+        // Most files hold no reference: then no table of earlier values is built.
+        guard leaves.contains(where: { Self.mayReference($0.value) }) else { return leaves }
         var defined: [String: String] = [:]
+        defined.reserveCapacity(leaves.count)
         var result = leaves
         for i in result.indices {
             let leaf = result[i]
