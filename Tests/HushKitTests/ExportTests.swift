@@ -196,6 +196,31 @@ func parseMasks(_ text: String) -> [String] {
         #expect(manifest.hasSuffix("data:\n  DATABASE_URL: cG9zdGdyZXM6Ly9kYg==\n  HOSTS_0: YQ==\n"))
     }
 
+    /// Issue 13: a key that makes no variable name is an error naming `--skip-invalid` where
+    /// the command has it, the bare error where it has not, and left out (recorded, escaped) with it.
+    @Test func invalidNamesAreSkippedOnlyWhenAsked() throws {
+        let opened = try YAMLRoundTripTests.open(YAMLRoundTripTests.seal("x-common:\n  image: img\nok: 1\n\"a\u{202E}b\": 2\n"))
+        var offered = Exporter(skipInvalid: false)
+        #expect(throws: HushError.self) { try offered.variables(opened) }
+        do {
+            _ = try offered.variables(opened)
+        } catch let error as HushError {
+            #expect(error.hint?.contains("--skip-invalid") == true)
+            #expect(!error.message.contains("img"))
+        }
+        var plain = Exporter()
+        do {
+            _ = try plain.variables(opened)
+        } catch let error as HushError {
+            #expect(error.hint?.contains("--skip-invalid") == false)
+        }
+        var skipping = Exporter(skipInvalid: true)
+        let variables = try skipping.variables(opened)
+        #expect(variables.map(\.name) == ["OK"])
+        #expect(skipping.skipped == ["x-common.image", "a\\u{202E}b"])
+        #expect(skipping.skipWarnings.split(separator: "\n").count == 2)
+    }
+
     @Test func dockerSecretFilesAreRolledBackOnFailure() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("hush-export-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }

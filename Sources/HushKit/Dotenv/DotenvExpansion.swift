@@ -20,7 +20,7 @@
 /// - Anything that does not complete a reference (`${A`, `${A:x}`) stays as written.
 ///
 /// Expansion never fails, so no value can reach an error message through it.
-package struct DotenvExpansion: Sendable {
+struct DotenvExpansion: Sendable {
     /// The process environment, as seen by the expansion.
     let environment: @Sendable (String) -> String?
     /// True: an earlier key of the file wins over a process variable of the same name
@@ -28,14 +28,14 @@ package struct DotenvExpansion: Sendable {
     /// `hush exec --no-override` keeps it for the command.
     let fileFirst: Bool
 
-    package init(fileFirst: Bool = true, environment: @escaping @Sendable (String) -> String?) {
+    init(fileFirst: Bool = true, environment: @escaping @Sendable (String) -> String?) {
         self.fileFirst = fileFirst
         self.environment = environment
     }
 
     /// The real process environment without `hiding` (the identity variables: a reference
     /// must not copy a private key into a value).
-    package static func process(hiding: Set<String>, fileFirst: Bool = true) -> DotenvExpansion {
+    static func process(hiding: Set<String>, fileFirst: Bool = true) -> DotenvExpansion {
         DotenvExpansion(fileFirst: fileFirst) { name in
             // `getenv` would match `A=B` against a variable `A` whose value starts with `B=`.
             guard !hiding.contains(name), !name.utf8.contains(UInt8(ascii: "=")), !name.utf8.contains(0) else { return nil }
