@@ -88,6 +88,9 @@ enum CLI {
             }
         } catch let error as HushError {
             fail(error)
+        } catch let error as UsageError {
+            Console.err("hush: error: \(TerminalSafe.escape(error.message))\nhush: hint: \(TerminalSafe.escape(error.hint))\n")
+            root.exit(withError: ExitCode(64))
         } catch {
             guard root.exitCode(for: error) == .success else {
                 // Usage errors: the same two-line form as every other error, exit status 64.

@@ -32,7 +32,7 @@ struct Decrypt: ParsableCommand, Exemplified {
     static let configuration = CommandConfiguration(
         abstract: "Print the decrypted environment, or write it to a new 0600 file.",
         discussion:
-            "Without --format, the output is the original document byte for byte. dotenv and shell flatten nested YAML keys like `hush exec` does (database.url becomes DATABASE_URL)."
+            "Without --format, the output is the original document byte for byte. dotenv and shell flatten nested YAML keys like `hush exec` does (database.url becomes DATABASE_URL). From a dotenv file, json, yaml and shell expand ${VAR} references as `hush exec` does, unless --no-expand."
     )
     static let example = "  hush decrypt staging\n  hush decrypt production --format json\n  hush decrypt dev --output .env.local"
 
@@ -45,11 +45,15 @@ struct Decrypt: ParsableCommand, Exemplified {
     @Option(name: .shortAndLong, help: "Write to this new file (mode 0600; never overwrites).")
     var output: String?
 
+    @Flag(name: .customLong("no-expand"), help: "--format json, yaml, shell: leave ${VAR} references in dotenv values as written.")
+    var noExpand = false
+
     @OptionGroup var identity: IdentityOptions
 
     func run() throws {
+        try UsageError.checkOutput(output)
         let vault = try identity.vault()
-        let bytes = try FileCommands.decrypt(vault, env: env, format: format)
+        let bytes = try FileCommands.decrypt(vault, env: env, format: format, expand: !noExpand)
         if let output {
             try FileCommands.writePlaintext(output, bytes)
             if let warning = FileCommands.plaintextWarning(vault.repository, path: output) { Console.err(warning) }

@@ -5,7 +5,7 @@ struct Exec: ParsableCommand, Exemplified {
     static let configuration = CommandConfiguration(
         abstract: "Run a command with an environment's secrets as environment variables.",
         discussion:
-            "Nested YAML keys are flattened: parts joined by '_' and upper-cased (database.url becomes DATABASE_URL, hosts.0 becomes HOSTS_0); a key that does not make a valid variable name is an error. hush replaces itself with the command (same process id, signals go straight to it, its exit status is the status). Secret values override variables already set unless --no-override. The command does not see HUSH_IDENTITY or HUSH_IDENTITY_FILE unless --keep-identity."
+            "Nested YAML keys are flattened: parts joined by '_' and upper-cased (database.url becomes DATABASE_URL, hosts.0 becomes HOSTS_0); a key that does not make a valid variable name is an error unless --skip-invalid leaves it out (a warning each). Dotenv values expand ${VAR} and ${VAR:-default} (unquoted and double-quoted; earlier keys of the file, then the environment) unless --no-expand. hush replaces itself with the command (same process id, signals go straight to it, its exit status is the status). Secret values override variables already set unless --no-override. The command does not see HUSH_IDENTITY or HUSH_IDENTITY_FILE unless --keep-identity."
     )
     static let example = "  hush exec production -- ./server --port 8080\n  hush exec production --no-override -- ./server"
 
@@ -14,6 +14,12 @@ struct Exec: ParsableCommand, Exemplified {
 
     @Flag(name: .customLong("keep-identity"), help: "Pass HUSH_IDENTITY and HUSH_IDENTITY_FILE on to the command (removed by default).")
     var keepIdentity = false
+
+    @Flag(name: .customLong("no-expand"), help: "Leave ${VAR} references in dotenv values as written.")
+    var noExpand = false
+
+    @Flag(name: .customLong("skip-invalid"), help: "Leave out keys that make no valid variable name (a warning each).")
+    var skipInvalid = false
 
     @OptionGroup var identity: IdentityOptions
 
@@ -32,6 +38,8 @@ struct Exec: ParsableCommand, Exemplified {
     }
 
     func run() throws {
-        try ExecCommand.run(identity.vault(), env: env, command: command, override: !noOverride, keepIdentity: keepIdentity)
+        try ExecCommand.run(
+            identity.vault(), env: env, command: command, override: !noOverride, keepIdentity: keepIdentity, expand: !noExpand,
+            skipInvalid: skipInvalid)
     }
 }

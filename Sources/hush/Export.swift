@@ -16,7 +16,13 @@ struct Export: ParsableCommand, Exemplified {
             k8s-secret: a Secret manifest (type Opaque, base64 data); --name (default: the environment name) \
             and --namespace set its metadata.
 
-            docker-secrets: one 0600 file per variable in the folder --output (created 0700), never overwriting.
+            docker-secrets: one 0600 file per variable in the folder --output (created 0700), never overwriting \
+            unless --replace (each file replaced atomically; other files in the folder are left alone).
+
+            Values of a dotenv file expand ${VAR} and ${VAR:-default} (unquoted and double-quoted values; earlier \
+            keys of the file, then the environment of hush) unless --no-expand; dotenv of a dotenv file is its text \
+            as written. A key that makes no valid variable name is an error unless --skip-invalid leaves it out. \
+            Standard output may not be the --output file.
             """
     )
     static let example = """
@@ -40,6 +46,15 @@ struct Export: ParsableCommand, Exemplified {
     @Option(help: "k8s-secret: the Secret's namespace.")
     var namespace: String?
 
+    @Flag(name: .customLong("no-expand"), help: "Leave ${VAR} references in dotenv values as written.")
+    var noExpand = false
+
+    @Flag(name: .customLong("skip-invalid"), help: "Leave out keys that make no valid variable name (a warning each).")
+    var skipInvalid = false
+
+    @Flag(help: "docker-secrets: replace the files of an earlier export in the folder (each atomically).")
+    var replace = false
+
     @OptionGroup var identity: IdentityOptions
 
     func validate() throws {
@@ -49,6 +64,9 @@ struct Export: ParsableCommand, Exemplified {
         if format != .k8sSecret && (name != nil || namespace != nil) {
             throw ValidationError("--name and --namespace apply only to --format k8s-secret")
         }
+        if replace && format != .dockerSecrets {
+            throw ValidationError("--replace applies only to --format docker-secrets")
+        }
         if format == .githubEnv && output == nil && ExportCommand.standardOutputIsGitHubEnv() {
             // The mask commands would land in the env file and never reach the runner.
             throw ValidationError("standard output is $GITHUB_ENV; use --output \"$GITHUB_ENV\" instead of >> \"$GITHUB_ENV\"")
@@ -56,7 +74,9 @@ struct Export: ParsableCommand, Exemplified {
     }
 
     func run() throws {
-        let options = ExportCommand.Options(output: output, name: name, namespace: namespace)
+        try UsageError.checkOutput(output)
+        let options = ExportCommand.Options(
+            output: output, name: name, namespace: namespace, expand: !noExpand, skipInvalid: skipInvalid, replace: replace)
         if let note = try ExportCommand.run(identity.vault(), env: env, target: format, options: options) {
             Console.err(note + "\n")
         }

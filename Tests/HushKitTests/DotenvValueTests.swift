@@ -1,5 +1,6 @@
-import HushKit
 import Testing
+
+@testable import HushKit
 
 @Suite struct DotenvValueTests {
     /// Values that are hard to write: each must come back unchanged through `render` and `scan`.
@@ -36,23 +37,45 @@ import Testing
         }
     }
 
-    @Test func otherValuesAreDoubleQuotedWithEscapes() {
+    /// Issue 13: single quotes where every loader reads the bytes as they are, double quotes
+    /// with escapes otherwise; never `\$` before anything but `{`.
+    @Test func otherValuesAreSingleOrDoubleQuoted() {
         let cases: [(String, String)] = [
             ("", #""""#),
-            ("a b", #""a b""#),
-            ("a#b", #""a#b""#),
-            ("$HOME", #""\$HOME""#),
-            ("say \"hi\"", #""say \"hi\"""#),
+            ("a b", "'a b'"),
+            ("a#b", "'a#b'"),
+            ("$HOME", "'$HOME'"),
+            ("${HOME}", "'${HOME}'"),
+            ("say \"hi\"", #"'say "hi"'"#),
+            ("back\\slash", #"'back\slash'"#),
+            ("C:\\path\\n", #"'C:\path\n'"#),
+            ("ENC[hush:v1,s,AAAA]", "'ENC[hush:v1,s,AAAA]'"),
+            ("grüße", "'grüße'"),
+            ("`x`", "'`x`'"),
+            ("  pad  ", "'  pad  '"),
             ("it's", #""it's""#),
-            ("back\\slash", #""back\\slash""#),
-            ("l1\nl2\r\tx", #""l1\nl2\r\tx""#),
-            ("ENC[hush:v1,s,AAAA]", #""ENC[hush:v1,s,AAAA]""#),
-            ("grüße", "\"grüße\""),
-            ("`x`", "\"`x`\""),
+            ("it's $HOME", #""it's $HOME""#),
+            ("it's ${HOME}", #""it's \${HOME}""#),
+            ("l1\nl2\r\tx", "\"l1\\nl2\\r\tx\""),
+            ("two\\\\back", #""two\\\\back""#),
+            ("end\\", #"end\"#),
+            ("a b\\", #""a b\\""#),
+            ("q\\'", #""q\\'""#),
+            ("\\q'x", #""\q'x""#),
+            ("say \"it's\"", #""say \"it's\"""#),
         ]
         for (value, expected) in cases {
             #expect(String(decoding: DotenvValue.render(value), as: UTF8.self) == expected, "\(value)")
         }
+    }
+
+    /// What `render` writes is also what `hush exec` gives: no reference is expanded in it.
+    @Test(arguments: trickyValues + ["it's ${A}", "${A:-x}\n", "\\${A}'", "$${A}'"])
+    func renderedValuesExpandToThemselves(_ value: String) throws {
+        let document = Array("A=1\nNAME=".utf8) + DotenvValue.render(value)
+        let outline = try DotenvOutline.scan(document, file: "render.env")
+        let expanded = DotenvExpansion(environment: { _ in "env" }).expand(outline.leaves, in: document)
+        #expect(expanded.last?.value == value)
     }
 
     @Test func validNames() {

@@ -191,8 +191,34 @@ func parseMasks(_ text: String) -> [String] {
 
     @Test func yamlKeysAreFlattenedLikeExec() throws {
         let opened = try YAMLRoundTripTests.open(YAMLRoundTripTests.seal("database:\n  url: postgres://db\nhosts:\n  - a\n"))
-        let manifest = String(decoding: try KubernetesSecret.manifest(Exporter.variables(opened), name: "n", namespace: nil), as: UTF8.self)
+        var exporter = Exporter()
+        let manifest = String(decoding: try KubernetesSecret.manifest(exporter.variables(opened), name: "n", namespace: nil), as: UTF8.self)
         #expect(manifest.hasSuffix("data:\n  DATABASE_URL: cG9zdGdyZXM6Ly9kYg==\n  HOSTS_0: YQ==\n"))
+    }
+
+    /// Issue 13: a key that makes no variable name is an error naming `--skip-invalid` where
+    /// the command has it, the bare error where it has not, and left out (recorded, escaped) with it.
+    @Test func invalidNamesAreSkippedOnlyWhenAsked() throws {
+        let opened = try YAMLRoundTripTests.open(YAMLRoundTripTests.seal("x-common:\n  image: img\nok: 1\n\"a\u{202E}b\": 2\n"))
+        var offered = Exporter(skipInvalid: false)
+        #expect(throws: HushError.self) { try offered.variables(opened) }
+        do {
+            _ = try offered.variables(opened)
+        } catch let error as HushError {
+            #expect(error.hint?.contains("--skip-invalid") == true)
+            #expect(!error.message.contains("img"))
+        }
+        var plain = Exporter()
+        do {
+            _ = try plain.variables(opened)
+        } catch let error as HushError {
+            #expect(error.hint?.contains("--skip-invalid") == false)
+        }
+        var skipping = Exporter(skipInvalid: true)
+        let variables = try skipping.variables(opened)
+        #expect(variables.map(\.name) == ["OK"])
+        #expect(skipping.skipped == ["x-common.image", "a\\u{202E}b"])
+        #expect(skipping.skipWarnings.split(separator: "\n").count == 2)
     }
 
     @Test func dockerSecretFilesAreRolledBackOnFailure() throws {
@@ -200,13 +226,36 @@ func parseMasks(_ text: String) -> [String] {
         defer { try? FileManager.default.removeItem(at: root) }
         let folder = root.appendingPathComponent("secrets").path
         // Two variables with one name: the second create fails after the first succeeded.
-        #expect(throws: HushError.self) { try ExportCommand.writeSecretFiles([("A", "1"), ("A", "2")], into: folder) }
+        #expect(throws: HushError.self) { try DockerSecrets.write(Self.bytes([("A", "1"), ("A", "2")]), into: folder) }
         #expect(!FileManager.default.fileExists(atPath: folder))
-        try ExportCommand.writeSecretFiles([("A", "1"), ("B", "")], into: folder)
+        try DockerSecrets.write(Self.bytes([("A", "1"), ("B", "")]), into: folder)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["A", "B"])
-        #expect(throws: HushError.self) { try ExportCommand.writeSecretFiles([("C", "3"), ("A", "x")], into: folder) }
+        #expect(throws: HushError.self) { try DockerSecrets.write(Self.bytes([("C", "3"), ("A", "x")]), into: folder) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["A", "B"])
         #expect(try String(contentsOfFile: folder + "/A", encoding: .utf8) == "1")
+    }
+
+    static func bytes(_ pairs: [(String, String)]) -> [(name: String, value: [UInt8])] {
+        pairs.map { ($0.0, Array($0.1.utf8)) }
+    }
+
+    /// Issue 13: `--replace` re-runs into the same folder: same-named files replaced (mode
+    /// 0600, no temporary file left), others kept; a folder or symlink in the way is refused.
+    @Test func dockerSecretsReplace() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hush-export-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = root.appendingPathComponent("secrets").path
+        try DockerSecrets.write(Self.bytes([("A", "1"), ("OLD", "o")]), into: folder)
+        #expect(try DockerSecrets.write(Self.bytes([("A", "2"), ("B", "b")]), into: folder, replace: true) == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["A", "B", "OLD"])
+        #expect(try String(contentsOfFile: folder + "/A", encoding: .utf8) == "2")
+        let mode = try FileManager.default.attributesOfItem(atPath: folder + "/A")[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        try FileManager.default.createDirectory(atPath: folder + "/C", withIntermediateDirectories: false)
+        #expect(throws: HushError.self) { try DockerSecrets.write(Self.bytes([("A", "3"), ("C", "c")]), into: folder, replace: true) }
+        #expect(try String(contentsOfFile: folder + "/A", encoding: .utf8) == "2", "nothing replaced when one name is refused")
+        #expect(throws: HushError.self) { try DockerSecrets.write(Self.bytes([("A", "3"), ("A", "4")]), into: folder, replace: true) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["A", "B", "C", "OLD"])
     }
 
     @Test func appendKeepsWhatWasThere() throws {

@@ -22,27 +22,49 @@ public enum ExportCommand {
         public var name: String?
         /// `k8s-secret`: `metadata.namespace`, left out when nil.
         public var namespace: String?
+        /// Expand `${VAR}` references in a dotenv file's values (`DotenvExpansion`) in every
+        /// target built from values; the dotenv text itself stays as written.
+        public var expand: Bool
+        /// Leave out keys that make no valid variable name, with a warning each.
+        public var skipInvalid: Bool
+        /// `docker-secrets`: replace files of the same names (each atomically) instead of refusing.
+        public var replace: Bool
 
-        public init(output: String? = nil, name: String? = nil, namespace: String? = nil) {
+        public init(
+            output: String? = nil, name: String? = nil, namespace: String? = nil, expand: Bool = true, skipInvalid: Bool = false,
+            replace: Bool = false
+        ) {
             self.output = output
             self.name = name
             self.namespace = namespace
+            self.expand = expand
+            self.skipInvalid = skipInvalid
+            self.replace = replace
         }
     }
 
     /// Exports `envName` as `target`. Returns a note for standard error saying what was
     /// written (counts and paths only), or nil when the output speaks for itself.
     public static func run(_ vault: Vault, env envName: String, target: ExportTarget, options: Options) throws -> String? {
+        var exporter = Exporter(
+            expansion: options.expand ? .process(hiding: KeyDiscovery.environmentVariables) : nil, skipInvalid: options.skipInvalid)
+        let note = try export(vault, env: envName, target: target, options: options, exporter: &exporter)
+        // Printed after the output is complete: nothing was written when an error comes first.
+        if !exporter.skipped.isEmpty { Console.err(exporter.skipWarnings) }
+        return note
+    }
+
+    private static func export(_ vault: Vault, env envName: String, target: ExportTarget, options: Options, exporter: inout Exporter) throws -> String? {
         if let format = target.documentFormat {
             // Exactly `hush decrypt --format`, including `--output`.
-            try emit(FileCommands.decrypt(vault, env: envName, format: format), to: options.output)
+            try emit(FileCommands.decrypt(vault, env: envName, format: format, exporter: &exporter), to: options.output)
             return nil
         }
         let env = try vault.repository.environment(envName)
         let opened = try vault.open(env)
         switch target {
         case .githubEnv:
-            let variables = try Exporter.variables(opened)
+            let variables = try exporter.variables(opened)
             let lines = try GitHubEnv.envLines(variables)
             // Masks always go to standard output, which the runner reads for workflow commands
             // as the step runs, and first, so they are registered before any value is printed.
@@ -57,16 +79,16 @@ public enum ExportCommand {
             return "hush: added \(variables.count) variables to \(output)"
         case .k8sSecret:
             let name = options.name ?? KubernetesSecret.defaultName(for: env.name)
-            let variables = try Exporter.byteVariables(opened)
+            let variables = try exporter.byteVariables(opened)
             try emit(KubernetesSecret.manifest(binary: variables, name: name, namespace: options.namespace), to: options.output)
             return nil
         case .dockerSecrets:
             guard let folder = options.output else {
                 throw HushError(.badInput, "docker-secrets writes files and needs a folder", hint: "add --output FOLDER")
             }
-            let variables = try Exporter.byteVariables(opened)
-            try writeSecretFiles(binary: variables, into: folder)
-            return "hush: wrote \(variables.count) secret files to \(folder)"
+            let variables = try exporter.byteVariables(opened)
+            let replaced = try DockerSecrets.write(variables, into: folder, replace: options.replace)
+            return "hush: wrote \(variables.count) secret files to \(folder)" + (replaced > 0 ? " (\(replaced) replaced)" : "")
         case .dotenv, .yaml, .json, .shell:
             return nil  // handled above, through `documentFormat`
         }
@@ -77,6 +99,11 @@ public enum ExportCommand {
     /// file instead of reaching the runner.
     public static func standardOutputIsGitHubEnv() -> Bool {
         guard let path = Platform.environment("GITHUB_ENV"), !path.isEmpty else { return false }
+        return standardOutputIs(path)
+    }
+
+    /// True when standard output is the existing file at `path` (same device and inode).
+    public static func standardOutputIs(_ path: String) -> Bool {
         var out = stat()
         var file = stat()
         return fstat(1, &out) == 0 && stat(path, &file) == 0 && out.st_dev == file.st_dev && out.st_ino == file.st_ino
@@ -102,38 +129,6 @@ public enum ExportCommand {
         } catch {
             let code = errno
             throw HushError(.system, "cannot append to \(path): \(Platform.errorText(code))")
-        }
-    }
-
-    /// One file per variable in `folder` (created 0700 when missing): named after the
-    /// variable, holding the value's bytes, mode 0600, as Docker and Compose mount secrets.
-    /// Refuses to overwrite; on a failure part-way, removes the files it wrote.
-    static func writeSecretFiles(_ variables: [(name: String, value: String)], into folder: String) throws {
-        try writeSecretFiles(binary: variables.map { ($0.name, Array($0.value.utf8)) }, into: folder)
-    }
-
-    /// `writeSecretFiles` for values as bytes (a `!!binary` value is its decoded bytes).
-    static func writeSecretFiles(binary variables: [(name: String, value: [UInt8])], into folder: String) throws {
-        if FileSystem.exists(folder) && !FileSystem.isDirectory(folder) {
-            throw HushError(.refused, "\(folder) exists and is not a folder", hint: "give --output a new or existing folder")
-        }
-        let paths = variables.map { Paths.join(folder, $0.name) }
-        if let taken = paths.first(where: FileSystem.exists) {
-            throw HushError(.refused, "\(taken) already exists; not overwriting", hint: "remove the old secret files first, or choose another folder")
-        }
-        let madeFolder = !FileSystem.exists(folder)
-        try FileSystem.makeDirectories(folder, mode: 0o700)
-        var written: [String] = []
-        do {
-            for (path, variable) in zip(paths, variables) {
-                try FileSystem.createNew(path, variable.value, mode: 0o600)
-                written.append(path)
-            }
-        } catch {
-            // Half a set of secrets is worse than none: a deploy would start with some missing.
-            for path in written { FileSystem.remove(path) }
-            if madeFolder { rmdir(folder) }
-            throw error
         }
     }
 }

@@ -26,10 +26,18 @@ public enum FileCommands {
         return env.display
     }
 
-    /// The plaintext of `envName`: the file's own syntax byte for byte, or `format`.
-    public static func decrypt(_ vault: Vault, env envName: String, format: ExportFormat?) throws -> [UInt8] {
+    /// The plaintext of `envName`: the file's own syntax byte for byte, or `format`. With
+    /// `expand`, `${VAR}` references in a dotenv file's values are expanded in every format
+    /// built from values (`DotenvExpansion`); the dotenv text itself stays as written.
+    public static func decrypt(_ vault: Vault, env envName: String, format: ExportFormat?, expand: Bool = true) throws -> [UInt8] {
+        var exporter = Exporter(expansion: expand ? .process(hiding: KeyDiscovery.environmentVariables) : nil)
+        return try decrypt(vault, env: envName, format: format, exporter: &exporter)
+    }
+
+    /// `decrypt` with the caller's exporter (`hush export` adds `--skip-invalid`).
+    static func decrypt(_ vault: Vault, env envName: String, format: ExportFormat?, exporter: inout Exporter) throws -> [UInt8] {
         let opened = try vault.open(vault.repository.environment(envName))
-        return try Exporter.render(opened, as: format ?? (opened.syntax == .yaml ? .yaml : .dotenv))
+        return try exporter.render(opened, as: format ?? (opened.syntax == .yaml ? .yaml : .dotenv))
     }
 
     /// A warning when `path` (a plaintext file just written) lies in the repository's work tree
