@@ -30,6 +30,9 @@ extension RuleCases {
             hits: [#"CLOUDANT_PASSWORD="\#(F.s(F.hex, 64))""#, #"cloudant: {"apikey": "\#(F.s(F.base64url, 44))"}"#],
             misses: ["CLOUDANT_URL=https://acme.cloudant.com", "CLOUDANT_PASSWORD=\(F.s(F.hex, 65))"]),
         RuleCase(
+            "cloudant-legacy-api-key", hits: ["CLOUDANT_API_KEY=\(F.s(F.lower, 24))"],
+            misses: ["cloudant_database = \"productioninventoryorders\"", "CLOUDANT_API_KEY=\(F.s(F.lower, 25))"]),
+        RuleCase(
             "azure-storage-key", hits: ["AZURE_STORAGE_KEY=\(F.s(F.base64, 86))=="],
             misses: [
                 "AZURE_STORAGE_KEY=\(F.s(F.base64, 85))==",
@@ -111,6 +114,9 @@ extension RuleCases {
         RuleCase(
             "asana-client-secret", hits: ["ASANA_CLIENT_SECRET=\(F.s(F.alnum, 32))"],
             misses: ["ASANA_CLIENT_SECRET=\(F.s(F.alnum, 33))", "asana_workspace_gid = \(F.s(F.hex, 32))"]),
+        RuleCase(
+            "asana-client-id", hits: ["ASANA_API_TOKEN=\(F.s(F.digits, 16))"],
+            misses: ["asana_workspace_gid = \(F.s(F.digits, 16))", "ASANA_CLIENT_ID=\(F.s(F.digits, 16))", "asana_token = 1234567890123456"]),
         RuleCase(
             "contentful-delivery-token", hits: ["CONTENTFUL_ACCESS_TOKEN=\(F.s(F.base64url, 43))"],
             misses: ["CONTENTFUL_SPACE_ID=\(F.s(F.lowerAlnum, 12))", "CONTENTFUL_ACCESS_TOKEN=\(F.s(F.base64url, 44))"]),
@@ -219,6 +225,23 @@ extension RuleCases {
         #expect(Self.findings(workflow).contains { $0.rule == "slack-webhook-url" })
         let typeform = "TYPEFORM_TOKEN=tfp_\(Fake.s(Fake.base64url, 56))"
         #expect(Self.findings(typeform).contains { $0.rule == "typeform-token" })
+    }
+
+    /// Prefixes that identify the provider carry the match; the random part is not held to
+    /// one alphabet (`FLWSECK_TEST-…-X` with any alphanumerics, `NRAK-` in either case).
+    @Test func prefixedFormatsAcceptAnyAlphanumerics() {
+        let cases: [(String, String)] = [
+            ("FLWSECK_TEST-\(Fake.s("abcdefgh0123456789", 32))-X", "flutterwave-secret-key"),
+            ("FLWSECK_TEST-\(Fake.s(Fake.alnum, 12))", "flutterwave-encryption-key"),
+            ("NEW_RELIC_KEY=NRAK-\(Fake.s(Fake.lowerAlnum, 27))", "newrelic-api-key"),
+            ("HARNESS_TOKEN=pat.\(Fake.s(Fake.base64url, 22)).\(Fake.s(Fake.alnum, 24)).\(Fake.s(Fake.alnum, 20))", "harness-api-key"),
+            ("SLACK_TOKEN=xoxr-\(Fake.s(Fake.alnum, 40))", "slack-legacy-token"),
+            ("hooks.slack.com/services/\(Fake.s(Fake.base64, 44))", "slack-webhook-url"),
+            ("MAILGUN_KEY=key-\(Fake.s(Fake.alnum, 32))", "mailgun-webhook-signing-key"),
+        ]
+        for (text, rule) in cases {
+            #expect(Self.findings(text).contains { $0.rule == rule }, "\(rule): \(text)")
+        }
     }
 
     @Test func contextPatternEscapesKeywords() {

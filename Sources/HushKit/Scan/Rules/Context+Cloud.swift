@@ -31,12 +31,17 @@ extension ScanRules {
         context(
             ContextSpec(
                 id: "softlayer-api-key", description: "IBM SoftLayer (Classic Infrastructure) API key",
-                keywords: ["softlayer", "sl_api_key", "sl-api-key"], token: #"[a-f0-9]{64}"#)),
+                keywords: ["softlayer", "sl_api_key", "sl-api-key"], token: #"[A-Za-z0-9]{64}"#)),
         // Cloudant service credentials: a 64-hex legacy password or a 44-character IAM API key.
         context(
             ContextSpec(
                 id: "cloudant-credential", description: "IBM Cloudant password or IAM API key", keywords: ["cloudant"],
                 token: #"[a-f0-9]{64}|[A-Za-z0-9_-]{44}"#)),
+        // Cloudant legacy API keys: 24 lower-case letters (word-like names are refused).
+        context(
+            ContextSpec(
+                id: "cloudant-legacy-api-key", description: "IBM Cloudant legacy API key", keywords: ["cloudant"],
+                token: #"[a-z]{24}"#, singleClassAllowed: true)),
         // Azure Storage (and Cosmos DB) account keys: 64 random bytes in base64, so 86
         // characters and `==`, here named by the service rather than `AccountKey=`.
         context(

@@ -8,7 +8,7 @@ extension ScanRules {
         context(
             ContextSpec(
                 id: "adafruit-io-key-legacy", description: "Adafruit IO key (legacy 32-character form)", keywords: ["adafruit"],
-                token: #"[A-Za-z0-9]{32}"#)),
+                token: #"[A-Za-z0-9_-]{32}"#)),
         // Adobe Developer Console OAuth credentials: client secrets begin p8e-; client ids
         // (API keys) are 32 hex.
         token(
@@ -22,11 +22,17 @@ extension ScanRules {
             ContextSpec(
                 id: "asana-client-secret", description: "Asana OAuth client secret", keywords: ["asana"],
                 token: #"[A-Za-z0-9]{32}"#, rejectsHex: true)),
+        // Asana client ids are 16 digits, like every Asana object id: only under a name that
+        // says key, token, secret, auth or pass.
+        context(
+            ContextSpec(
+                id: "asana-client-id", description: "Asana client id under a credential name", keywords: ["asana"],
+                token: #"[0-9]{16}"#, hint: credentialHint, digitsAllowed: true)),
         // Contentful delivery and preview API tokens: 43 base64url characters.
         context(
             ContextSpec(
                 id: "contentful-delivery-token", description: "Contentful delivery or preview API token", keywords: ["contentful"],
-                token: #"[A-Za-z0-9_-]{43}"#)),
+                token: #"[A-Za-z0-9_=-]{43}"#)),
         // Dropbox apps: a 15-character key and secret; tokens of 64 characters.
         context(
             ContextSpec(
@@ -39,10 +45,10 @@ extension ScanRules {
         context(
             ContextSpec(
                 id: "etsy-api-key", description: "Etsy API key (keystring)", keywords: ["etsy"],
-                token: #"[a-z0-9]{24}"#, boundedKeyword: true)),
+                token: #"[A-Za-z0-9]{24}"#, boundedKeyword: true)),
         context(
             ContextSpec(
-                id: "finnhub-api-key", description: "Finnhub API key", keywords: ["finnhub"], token: #"[a-z0-9]{20}"#)),
+                id: "finnhub-api-key", description: "Finnhub API key", keywords: ["finnhub"], token: #"[A-Za-z0-9]{20}"#)),
         // LinkedIn apps: a 12 to 14-character client id and a 16-character client secret.
         context(
             ContextSpec(
@@ -51,7 +57,7 @@ extension ScanRules {
         context(
             ContextSpec(
                 id: "linkedin-client-id", description: "LinkedIn client id", keywords: ["linkedin"],
-                token: #"[a-z0-9]{12,14}"#, hint: #"client|app[_-]?id|api[_-]?key"#)),
+                token: #"[A-Za-z0-9]{12,14}"#, hint: #"client|app[_-]?id|api|key|token|secret|auth"#)),
         // X (Twitter): a 25-character API key, a 50-character API secret, a 45-character
         // access token secret, and access tokens of a user id, `-` and 20 to 40 characters.
         context(
@@ -65,7 +71,7 @@ extension ScanRules {
         context(
             ContextSpec(
                 id: "twitter-access-token", description: "X (Twitter) access token", keywords: ["twitter"],
-                token: #"[0-9]{6,20}-[A-Za-z0-9]{20,40}"#)),
+                token: #"[0-9]{6,25}-[A-Za-z0-9]{20,40}"#)),
         // HubSpot API keys (hapikey, retired for private apps but still found) are UUIDs.
         context(
             ContextSpec(
@@ -77,22 +83,23 @@ extension ScanRules {
         context(
             ContextSpec(
                 id: "discord-client-secret", description: "Discord OAuth client secret", keywords: ["discord"],
-                token: #"[A-Za-z0-9_-]{32}"#, rejectsHex: true)),
+                token: #"[A-Za-z0-9_=-]{32}"#, rejectsHex: true)),
         // Telegram bot tokens: the bot's numeric id, `:` and 35 characters (most, not all,
         // begin AA, which the prefixed rule needs).
         context(
             ContextSpec(
                 id: "telegram-bot-token-context", description: "Telegram bot token (near a Telegram name)",
-                keywords: ["telegram", "tg_bot", "tgbot"], token: #"[0-9]{8,10}:[A-Za-z0-9_-]{35}"#)),
+                keywords: ["telegram", "tg_bot", "tgbot"], token: #"[0-9]{5,16}:[A-Za-z0-9_-]{35}"#)),
         // Slack bot tokens of the first form: xoxb-, one number, 24 characters.
         token(
             "slack-legacy-bot-token", "Slack bot token (legacy two-part form)", keywords: ["xoxb-"],
             start + #"(?<secret>xoxb-[0-9]{8,14}-[A-Za-z0-9]{18,26})"# + end),
-        // Mailgun HTTP webhook signing keys and pre-2019 private keys without `key-`: 32 hex.
+        // Mailgun keys near a Mailgun name: HTTP webhook signing keys (32 hex), private keys
+        // (`key-` and 32 characters) and the newer signing keys (32-8-8).
         context(
             ContextSpec(
-                id: "mailgun-webhook-signing-key", description: "Mailgun webhook signing key or private key (32 hex)",
-                keywords: ["mailgun"], token: #"[a-f0-9]{32}"#)),
+                id: "mailgun-webhook-signing-key", description: "Mailgun webhook signing key or private key (near a Mailgun name)",
+                keywords: ["mailgun"], token: #"[a-z0-9]{32}-[a-z0-9]{8}-[a-z0-9]{8}|key-[A-Za-z0-9]{32}|[a-f0-9]{32}"#)),
         context(
             ContextSpec(
                 id: "messagebird-api-key", description: "MessageBird (Bird) access key",
@@ -102,9 +109,9 @@ extension ScanRules {
     static let paymentsContext: [ScanRule] = [
         // Plaid: a 24-hex client id and 30-hex secrets.
         context(
-            ContextSpec(id: "plaid-secret", description: "Plaid API secret", keywords: ["plaid"], token: #"[a-f0-9]{30}"#)),
+            ContextSpec(id: "plaid-secret", description: "Plaid API secret", keywords: ["plaid"], token: #"[A-Za-z0-9]{30}"#)),
         context(
-            ContextSpec(id: "plaid-client-id", description: "Plaid client id", keywords: ["plaid"], token: #"[a-f0-9]{24}"#)),
+            ContextSpec(id: "plaid-client-id", description: "Plaid client id", keywords: ["plaid"], token: #"[A-Za-z0-9]{24}"#)),
         // Lob secret API keys: live_ or test_ and 35 hex (the live form also has its own rule).
         context(
             ContextSpec(

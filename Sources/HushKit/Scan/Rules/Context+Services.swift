@@ -9,7 +9,7 @@ extension ScanRules {
         context(
             ContextSpec(
                 id: "bitbucket-client-secret", description: "Bitbucket OAuth consumer secret", keywords: ["bitbucket"],
-                token: #"[A-Za-z0-9]{32}"#, rejectsHex: true)),
+                token: #"[A-Za-z0-9_=-]{64}|[A-Za-z0-9]{32}"#, rejectsHex: true)),
         context(
             ContextSpec(
                 id: "bitbucket-client-id", description: "Bitbucket OAuth consumer key", keywords: ["bitbucket"],
@@ -43,7 +43,7 @@ extension ScanRules {
         context(
             ContextSpec(
                 id: "sonarqube-token-legacy", description: "SonarQube token (legacy 40-hex form)", keywords: ["sonar"],
-                token: #"[a-f0-9]{40}"#, hint: #"token|login|key|auth|pass"#)),
+                token: #"[A-Za-z0-9_=-]{40}"#, hint: #"token|login|key|auth|pass"#)),
         // Sumo Logic access keys: an access id (`su` and 12 characters) and a 64-character key.
         context(
             ContextSpec(
@@ -63,7 +63,7 @@ extension ScanRules {
         context(
             ContextSpec(
                 id: "confluent-api-key", description: "Confluent Cloud API key", keywords: ["confluent"],
-                token: #"[A-Z0-9]{16}"#, keywordPattern: #"confluent(?!e)"#, singleClassAllowed: false)),
+                token: #"[A-Za-z0-9]{16}"#, keywordPattern: #"confluent(?!e)"#)),
         context(
             ContextSpec(
                 id: "confluent-api-secret", description: "Confluent Cloud API secret", keywords: ["confluent"],

@@ -33,6 +33,8 @@ struct ContextSpec {
     var singleClassAllowed: Bool = false
     /// Refuse an all-hex token (for a base62 or base64url format, where hex is a git SHA).
     var rejectsHex: Bool = false
+    /// Accept a token of digits alone (a numeric id used as a credential); give a `hint`.
+    var digitsAllowed: Bool = false
 }
 
 extension ScanRules {
@@ -47,8 +49,8 @@ extension ScanRules {
         ScanRule(
             id: spec.id, description: spec.description, keywords: spec.keywords, pattern: contextPattern(spec),
             confidence: .medium,
-            validate: { [single = spec.singleClassAllowed, noHex = spec.rejectsHex] in
-                SecretHeuristics.isPlausibleContextToken($0, singleClassAllowed: single)
+            validate: { [single = spec.singleClassAllowed, noHex = spec.rejectsHex, digits = spec.digitsAllowed] in
+                SecretHeuristics.isPlausibleContextToken($0, singleClassAllowed: single, digitsAllowed: digits)
                     && !(noHex && SecretHeuristics.charset($0) == .hex)
             })
     }
@@ -80,12 +82,15 @@ extension ScanRules {
 extension SecretHeuristics {
     /// The check of a keyword-context token: `isPlausibleToken`, not word-like, not repetitive,
     /// and (unless the format allows it) two character classes or more, as
-    /// random text of its length and alphabet nearly always has. Digits alone never pass.
-    public static func isPlausibleContextToken(_ token: some StringProtocol, singleClassAllowed: Bool = false) -> Bool {
+    /// random text of its length and alphabet nearly always has. Digits alone pass only when
+    /// `digitsAllowed` (a numeric credential the name vouches for).
+    public static func isPlausibleContextToken(
+        _ token: some StringProtocol, singleClassAllowed: Bool = false, digitsAllowed: Bool = false
+    ) -> Bool {
         let text = String(token)
         guard isPlausibleToken(text), !isRepetitive(text) else { return false }
         let set = charset(text)
-        if set == .digits { return false }
+        if set == .digits { return digitsAllowed }
         if set != .hex, isWordLike(text) { return false }
         if !singleClassAllowed, characterClassCount(text) < 2 { return false }
         return true

@@ -31,7 +31,7 @@ extension ScanRules {
             start + #"(?<secret>API-[A-Z0-9]{26,32})(?![A-Za-z0-9])"#),
         token(
             "harness-api-key", "Harness personal access or service account token", keywords: ["pat.", "sat."],
-            start + #"(?<secret>(?:pat|sat)\.[A-Za-z0-9_-]{22}\.[a-f0-9]{24}\.[A-Za-z0-9]{20})(?![A-Za-z0-9])"#),
+            start + #"(?<secret>(?:pat|sat)\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{20})(?![A-Za-z0-9])"#),
         token(
             "tailscale-key", "Tailscale auth, API or OAuth client key", keywords: ["tskey-"],
             start + #"(?<secret>tskey-(?:auth|api|client|webhook|scim)-[A-Za-z0-9]{8,20}-[A-Za-z0-9]{20,40})"# + end),
@@ -70,7 +70,7 @@ extension ScanRules {
         token(
             "newrelic-api-key", "New Relic user (NRAK), insert (NRII), browser (NRJS), REST (NRRA) or query (NRIQ) key",
             keywords: ["nrak-", "nrii-", "nrjs-", "nrra-", "nriq-"],
-            start + #"(?<secret>NRAK-[A-Z0-9]{27}|NRII-[A-Za-z0-9_-]{32}|NRJS-[a-f0-9]{19}|NRRA-[a-f0-9]{42}|NRIQ-[A-Za-z0-9_-]{32})(?![A-Za-z0-9])"#),
+            start + #"(?<secret>NRAK-[A-Za-z0-9]{27}|NRII-[A-Za-z0-9_-]{32}|NRJS-[a-f0-9]{19}|NRRA-[a-f0-9]{42}|NRIQ-[A-Za-z0-9_-]{32})(?![A-Za-z0-9])"#),
         token(
             "newrelic-license-key", "New Relic ingest license key", keywords: ["nral"],
             start + #"(?<secret>[a-f0-9]{36}NRAL)(?![A-Za-z0-9])"#),

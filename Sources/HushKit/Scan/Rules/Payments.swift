@@ -42,10 +42,10 @@ extension ScanRules {
             start + #"(?<secret>rzp_live_[A-Za-z0-9]{14})(?![A-Za-z0-9])"#),
         token(
             "flutterwave-secret-key", "Flutterwave secret key", keywords: ["flwseck"],
-            start + #"(?<secret>FLWSECK(?:_TEST)?-[a-fA-F0-9]{32}-X)"#),
+            start + #"(?<secret>FLWSECK(?:_TEST)?-[A-Za-z0-9]{32}-X)"#),
         token(
             "flutterwave-encryption-key", "Flutterwave encryption key", keywords: ["flwseck_test"],
-            start + #"(?<secret>FLWSECK_TEST[a-fA-F0-9]{12})(?![A-Za-z0-9])"#),
+            start + #"(?<secret>FLWSECK_TEST-?[A-Za-z0-9]{12})(?![A-Za-z0-9])"#),
         token(
             "plaid-access-token", "Plaid access token", keywords: ["access-production-", "access-development-"],
             start + #"(?<secret>access-(?:production|development)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"#),

@@ -93,7 +93,7 @@ extension ScanRules {
             name: #"spotify[A-Za-z_.-]{0,24}secret"#, value: #"[a-f0-9]{32}"#),
         token(
             "dropbox-token", "Dropbox access token (long-lived or short-lived)", keywords: ["aaaaaaaaaa", "sl."],
-            start + #"(?<secret>[a-z0-9]{11}AAAAAAAAAA[A-Za-z0-9_-]{43}|sl\.[A-Za-z0-9_-]{130,})"# + end, ignoringRunsOf: "A"),
+            start + #"(?<secret>[a-z0-9]{11}AAAAAAAAAA[A-Za-z0-9_-]{43}|sl\.[A-Za-z0-9_=-]{130,})"# + end, ignoringRunsOf: "A"),
         named(
             "zoom-client-secret", "Zoom app client secret", keywords: ["zoom"],
             name: #"zoom[A-Za-z_.-]{0,24}secret"#, value: #"[A-Za-z0-9]{32}"#),

@@ -78,6 +78,12 @@ SAMPLES = [
     ("plaid-client-id", PAY, "PLAID_CLIENT_ID", lambda: r(HEX, 24)),
     ("lob-api-key-context", PAY, "LOB_API_KEY", lambda: "test_" + r(HEX, 35)),
     ("square-oauth-secret", PAY, "SQUARE_SANDBOX_SECRET", lambda: "sandbox-sq0csb-" + r(B64URL, 43)),
+    ("asana-client-id", SAAS, "ASANA_API_TOKEN", lambda: rng.choice("123456789") + r(DI, 15)),
+    ("cloudant-legacy-api-key", C, "CLOUDANT_API_KEY", lambda: r(LO, 24)),
+    ("flutterwave-secret-key", PAY, "FLW_SECRET_KEY", lambda: "FLWSECK_TEST-" + r("abcdefgh0123456789", 32) + "-X"),
+    ("slack-legacy-token", MSG, "SLACK_LEGACY_TOKEN", lambda: "xoxr-" + r(ALNUM, 40)),
+    ("mailgun-webhook-signing-key", MSG, "MAILGUN_PRIVATE_KEY", lambda: "key-" + r(LODI, 32)),
+    ("newrelic-api-key", DEV, "NEW_RELIC_USER_KEY", lambda: "NRAK-" + r(LODI, 27)),
 ]
 
 # The same name and value written the way each kind of file writes it.
@@ -104,6 +110,7 @@ EXTRA = [
     ("jfrog-identity-token", REG, lambda: f"jfrog config add prod --url=https://acme.jfrog.io --access-token={r(ALNUM, 64)}"),
     ("sidekiq-gem-source-url", DEV, lambda: f"source \"https://{r(HEX, 8)}:{r(HEX, 8)}@gems.contribsys.com/\" do"),
     ("hubspot-api-key-legacy", SAAS, lambda: f"GET https://api.hubapi.com/contacts/v1/lists/all/contacts/all?hapikey={uuid()}"),
+    ("slack-webhook-url", MSG, lambda: f"curl -X POST -d @payload.json hooks.slack.com/services/{r(B64, 44)}"),
     ("openshift-user-token", C, lambda: f"oc login --token=sha256~{r(B64URL, 43)} --server=https://api.ocp.internal:6443"),
     ("ibm-cos-hmac-secret", C, lambda: f"  \"cos_hmac_keys\": {{\"access_key_id\": \"{r(HEX, 32)}\", \"secret_access_key\": \"{r(HEX, 48)}\"}},"),
 ]
@@ -173,13 +180,18 @@ lob_address_id = adr_{hex16}
 openshift_namespace = acme-{lo8}
 dnkey-xxxxxxxxxxxxxxxxxxxxxxxxxx-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
 bedrock-api-key-<your short-term key>
+cloudant_database = "customerorderhistorydata"
+asana_project_gid = {digits16}
+FLW_PUBLIC_KEY=FLWPUBK_TEST-{hex32}-X
+lob_publishable_key = test_pub_{hex31}
+slack_docs = https://api.slack.com/messaging/webhooks
 """
 
 
 def lookalikes():
     fields = {
         "sha40": lambda: r(HEX, 40), "hex32": lambda: r(HEX, 32), "hex36": lambda: r(HEX, 36), "hex64": lambda: r(HEX, 64),
-        "hex35": lambda: r(HEX, 35), "hex16": lambda: r(HEX, 16), "b64url41": lambda: r(B64URL, 41), "uuid": uuid,
+        "hex35": lambda: r(HEX, 35), "hex31": lambda: r(HEX, 31), "hex16": lambda: r(HEX, 16), "b64url41": lambda: r(B64URL, 41), "uuid": uuid,
         "lo24": lambda: r(LO, 24), "lo14": lambda: r(LO, 14), "lo12": lambda: r(LO, 12), "lo20": lambda: r(LO, 20),
         "lo15": lambda: r(LO, 15), "lo18": lambda: r(LO, 18), "lo8": lambda: r(LO, 8), "lo7": lambda: r(LO, 7),
         "lodi8": lambda: r(LODI, 8), "lodi12": lambda: r(LODI, 12), "lodi21": lambda: r(LODI, 21), "lodi24": lambda: r(LODI, 24),
