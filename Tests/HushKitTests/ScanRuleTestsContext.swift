@@ -244,6 +244,33 @@ extension RuleCases {
         }
     }
 
+    /// Random tokens of every shape the context rules read pass the token check nearly always
+    /// (the check must not cost recall on real keys); the same shapes made of words do not.
+    @Test func randomTokensOfEveryContextShapePass() {
+        let shapes: [(String, Int)] = [
+            (Fake.lowerAlnum, 15), (Fake.lowerAlnum, 20), (Fake.lowerAlnum, 24), (Fake.alnum, 16), (Fake.alnum, 18),
+            (Fake.alnum, 24), (Fake.alnum, 25), (Fake.alnum, 32), (Fake.alnum, 50), (Fake.alnum, 64), (Fake.alnum, 73),
+            (Fake.hex, 24), (Fake.hex, 30), (Fake.hex, 32), (Fake.hex, 37), (Fake.hex, 40), (Fake.hex, 48), (Fake.hex, 64),
+            (Fake.base64url, 32), (Fake.base64url, 40), (Fake.base64url, 43), (Fake.base64url, 44), (Fake.upperAlnum, 16),
+        ]
+        for (alphabet, length) in shapes {
+            var refused: [String] = []
+            for salt in 0..<500 {
+                let token = Fake.s(alphabet, length, salt: UInt64(salt))
+                if !SecretHeuristics.isPlausibleContextToken(token) { refused.append(token) }
+            }
+            #expect(refused.count <= 10, "\(length) of \(alphabet.prefix(12))…: \(refused.count)/500 refused, e.g. \(refused.prefix(3))")
+        }
+        var lower: [String] = []
+        for salt in 0..<500 where !SecretHeuristics.isPlausibleContextToken(Fake.s(Fake.lower, 24, salt: UInt64(salt)), singleClassAllowed: true) {
+            lower.append("x")
+        }
+        #expect(lower.count <= 10, "24 lower-case letters: \(lower.count)/500 refused")
+        for word in ["ProductionInventoryOrders", "customerorderhistorydata", "MySecretConsumerKeyValue1"] {
+            #expect(!SecretHeuristics.isPlausibleContextToken(word, singleClassAllowed: true), "\(word)")
+        }
+    }
+
     @Test func contextPatternEscapesKeywords() {
         #expect(ScanRules.regexEscaped("cf.api-key") == #"cf\.api\-key"#)
         let spec = ContextSpec(id: "x", description: "x", keywords: ["a.b"], token: "[0-9a-f]{8}", hint: "key")

@@ -80,7 +80,8 @@ extension ScanRules {
 }
 
 extension SecretHeuristics {
-    /// The check of a keyword-context token: `isPlausibleToken`, not word-like, not repetitive,
+    /// The check of a keyword-context token: `isPlausibleToken`, not an identifier (word-like with
+    /// at most one digit, or dictionary words throughout), not repetitive,
     /// and (unless the format allows it) two character classes or more, as
     /// random text of its length and alphabet nearly always has. Digits alone pass only when
     /// `digitsAllowed` (a numeric credential the name vouches for).
@@ -91,8 +92,41 @@ extension SecretHeuristics {
         guard isPlausibleToken(text), !isRepetitive(text) else { return false }
         let set = charset(text)
         if set == .digits { return digitsAllowed }
-        if set != .hex, isWordLike(text) { return false }
+        // Word-like and hardly any digits, or dictionary words throughout: an identifier.
+        let digits = text.utf8.filter { (0x30...0x39).contains($0) }.count
+        if set != .hex, isWordLike(text), digits <= 1 || isMadeOfWords(text) { return false }
         if !singleClassAllowed, characterClassCount(text) < 2 { return false }
         return true
+    }
+
+    /// True when dictionary words (of 4 letters or more) carry `text`: most of its letters and
+    /// half of its characters. Unlike `isWordLike` it does not count pronounceable runs, which
+    /// a random token of lower-case letters and digits has often enough (`paneizll473zp77`) to
+    /// cost a few percent of recall.
+    static func isMadeOfWords(_ text: String) -> Bool {
+        var letters = 0
+        var covered = 0
+        for segment in segments(text) {
+            guard let first = segment.first, first.isASCII, first.isLetter else { continue }
+            let chars = Array(segment.lowercased())
+            letters += chars.count
+            if words.contains(String(chars)) {
+                covered += chars.count
+                continue
+            }
+            var i = 0
+            while i < chars.count {
+                var length = min(chars.count - i, 14)
+                while length >= 4, !words.contains(String(chars[i..<(i + length)])) { length -= 1 }
+                if length >= 4 {
+                    covered += length
+                    i += length
+                } else {
+                    i += 1
+                }
+            }
+        }
+        guard letters > 0 else { return false }
+        return Double(covered) >= 0.7 * Double(letters) && Double(covered) >= 0.5 * Double(text.count)
     }
 }
