@@ -210,6 +210,8 @@ extension RuleCases {
             "stripe.api_key = \"sk_test_BQokikJOvBiI2HlWgH4olfQ2\"", "MAILGUN_API_KEY=key-3ax6xnjp29jd6fds4gc373sgvjxteol0",
             "AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;",
             "aws_access_key_id = AKIAI44QH8DHBEXAMPLE",
+            #""access_token": "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy","#,
+            "ALGOLIA_API_KEY=6be0576ff61c053d5f9a3225e2a90f76",
         ] {
             #expect(Self.findings(text).isEmpty, "\(text)")
         }

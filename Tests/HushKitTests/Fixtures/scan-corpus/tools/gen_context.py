@@ -166,6 +166,8 @@ azure_subscription_id = {uuid}
 stripe.api_key = "sk_test_BQokikJOvBiI2HlWgH4olfQ2"
 MAILGUN_API_KEY=key-3ax6xnjp29jd6fds4gc373sgvjxteol0
 aws_access_key_id = AKIAI44QH8DHBEXAMPLE
+"access_token": "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy",
+const searchClient = algoliasearch('latency', '6be0576ff61c053d5f9a3225e2a90f76');
 finnhub_symbol = "{lo20}"
 contentful_space_id = {lodi12}
 CONTENTFUL_ENVIRONMENT=master
