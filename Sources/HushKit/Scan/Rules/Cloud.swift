@@ -95,9 +95,6 @@ extension ScanRules {
         token(
             "tencent-cloud-secret-id", "Tencent Cloud SecretId", keywords: ["akid"],
             start + #"(?<secret>AKID[A-Za-z0-9]{32})(?![A-Za-z0-9])"#),
-        named(
-            "ibm-cloud-api-key", "IBM Cloud API key", keywords: ["ibm"],
-            name: #"ibm[A-Za-z_.-]{0,20}(?:api[_-]?key|apikey)"#, value: #"[A-Za-z0-9_-]{44}"#),
         token(
             "yandex-cloud-api-key", "Yandex Cloud API key", keywords: ["aqvn"],
             start + #"(?<secret>AQVN[A-Za-z0-9_-]{35,38})"# + end),
@@ -123,21 +120,9 @@ extension ScanRules {
         token(
             "cloudflare-origin-ca-key", "Cloudflare Origin CA key", keywords: ["v1.0-"],
             start + #"(?<secret>v1\.0-[a-f0-9]{24}-[a-f0-9]{146})"# + end),
-        named(
-            "cloudflare-api-token", "Cloudflare API token", keywords: ["cloudflare", "cf_api", "cf-api", "cf_token"],
-            name: #"cloudflare[A-Za-z_.-]{0,20}(?:token|key)|cf[_-]api[_-]?(?:token|key)|cf_token"#,
-            value: #"[A-Za-z0-9_-]{40}"#),
-        named(
-            "cloudflare-global-api-key", "Cloudflare global API key", keywords: ["cloudflare", "cf_api", "cf-api"],
-            name: #"cloudflare[A-Za-z_.-]{0,20}(?:global|api)[_-]?key|cf[_-]api[_-]?key"#,
-            value: #"[a-f0-9]{37}"#),
         token(
             "heroku-api-key", "Heroku API key (HRKU- form)", keywords: ["hrku-"],
             start + #"(?<secret>HRKU-[A-Za-z0-9_-]{60})"# + end),
-        named(
-            "heroku-api-key-legacy", "Heroku API key (legacy UUID form)", keywords: ["heroku"],
-            name: #"heroku[A-Za-z_.-]{0,20}(?:key|token)"#,
-            value: #"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"#),
         token(
             "flyio-token", "Fly.io access token", keywords: ["fo1_", "fm1", "fm2"],
             start + #"(?<secret>(?:fo1_[A-Za-z0-9_-]{43}|fm[12][ar]?_[A-Za-z0-9+/_=-]{100,}))"#),

@@ -77,9 +77,6 @@ extension ScanRules {
             "bitbucket-app-password", "Bitbucket app password", keywords: ["atbb"],
             start + #"(?<secret>ATBB[A-Za-z0-9_=.-]{28,40})"# + end),
         named(
-            "bitbucket-client-secret", "Bitbucket OAuth consumer secret", keywords: ["bitbucket"],
-            name: #"bitbucket[A-Za-z_.-]{0,20}secret"#, value: #"[A-Za-z0-9]{32}"#),
-        named(
             "gitea-token", "Gitea, Forgejo or Codeberg access token",
             keywords: ["gitea", "forgejo", "codeberg"],
             name: #"(?:gitea|forgejo|codeberg)[A-Za-z_.-]{0,20}(?:token|key)"#, value: #"[a-f0-9]{40}"#),

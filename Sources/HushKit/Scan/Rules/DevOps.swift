@@ -31,7 +31,7 @@ extension ScanRules {
             start + #"(?<secret>API-[A-Z0-9]{26,32})(?![A-Za-z0-9])"#),
         token(
             "harness-api-key", "Harness personal access or service account token", keywords: ["pat.", "sat."],
-            start + #"(?<secret>(?:pat|sat)\.[A-Za-z0-9_-]{22}\.[a-f0-9]{24}\.[A-Za-z0-9]{20})(?![A-Za-z0-9])"#),
+            start + #"(?<secret>(?:pat|sat)\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{20})(?![A-Za-z0-9])"#),
         token(
             "tailscale-key", "Tailscale auth, API or OAuth client key", keywords: ["tskey-"],
             start + #"(?<secret>tskey-(?:auth|api|client|webhook|scim)-[A-Za-z0-9]{8,20}-[A-Za-z0-9]{20,40})"# + end),
@@ -52,9 +52,6 @@ extension ScanRules {
             "sonarqube-token", "SonarQube / SonarCloud user, project or analysis token", keywords: ["squ_", "sqp_", "sqa_"],
             start + #"(?<secret>sq[upa]_[a-f0-9]{40})(?![A-Za-z0-9])"#),
         named(
-            "snyk-token", "Snyk API token", keywords: ["snyk"],
-            name: #"snyk[A-Za-z_.-]{0,24}(?:token|key)"#, value: #"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"#),
-        named(
             "codecov-token", "Codecov upload token", keywords: ["codecov"],
             name: #"codecov[A-Za-z_.-]{0,24}token"#, value: #"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"#),
         named(
@@ -71,9 +68,9 @@ extension ScanRules {
             "sentry-token", "Sentry organization or user auth token", keywords: ["sntrys_", "sntryu_"],
             start + #"(?<secret>sntrys_eyJ[A-Za-z0-9+/=_-]{60,}|sntryu_[a-f0-9]{64})"# + end64),
         token(
-            "newrelic-api-key", "New Relic user (NRAK), insert (NRII) or browser (NRJS) key",
-            keywords: ["nrak-", "nrii-", "nrjs-"],
-            start + #"(?<secret>NRAK-[A-Z0-9]{27}|NRII-[A-Za-z0-9_-]{32}|NRJS-[a-f0-9]{19})(?![A-Za-z0-9])"#),
+            "newrelic-api-key", "New Relic user (NRAK), insert (NRII), browser (NRJS), REST (NRRA) or query (NRIQ) key",
+            keywords: ["nrak-", "nrii-", "nrjs-", "nrra-", "nriq-"],
+            start + #"(?<secret>NRAK-[A-Za-z0-9]{27}|NRII-[A-Za-z0-9_-]{32}|NRJS-[a-f0-9]{19}|NRRA-[a-f0-9]{42}|NRIQ-[A-Za-z0-9_-]{32})(?![A-Za-z0-9])"#),
         token(
             "newrelic-license-key", "New Relic ingest license key", keywords: ["nral"],
             start + #"(?<secret>[a-f0-9]{36}NRAL)(?![A-Za-z0-9])"#),
@@ -102,9 +99,6 @@ extension ScanRules {
         named(
             "splunk-hec-token", "Splunk HTTP Event Collector token", keywords: ["splunk"],
             name: #"splunk[A-Za-z_.-]{0,24}(?:token|key)"#, value: #"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"#),
-        named(
-            "sumologic-access-key", "Sumo Logic access key", keywords: ["sumo"],
-            name: #"sumo[A-Za-z_.-]{0,24}(?:key|secret)"#, value: #"[A-Za-z0-9]{64}"#),
         token(
             "launchdarkly-key", "LaunchDarkly SDK key or API access token", keywords: ["sdk-", "api-"],
             start + #"(?<secret>(?:sdk|api)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"# + end),

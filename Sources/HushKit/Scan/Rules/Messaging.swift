@@ -20,10 +20,11 @@ extension ScanRules {
         token(
             "slack-legacy-token", "Slack legacy workspace, session or browser token",
             keywords: ["xoxa-", "xoxr-", "xoxs-", "xoxo-", "xoxc-", "xoxd-"],
-            start + #"(?<secret>xox[arsocd]-(?:[0-9]{1,14}-){1,4}[A-Za-z0-9%-]{24,})"#),
+            start + #"(?<secret>xox[arsocd]-(?:[0-9]{1,14}-){0,4}[A-Za-z0-9%-]{24,})"#),
         token(
             "slack-webhook-url", "Slack incoming webhook or workflow URL", keywords: ["hooks.slack.com"],
-            #"https://hooks\.slack\.com/(?:services|workflows|triggers)/(?<secret>T[A-Z0-9]{8,12}/[A-Z0-9]{8,14}/[A-Za-z0-9]{20,48})"#),
+            #"(?<![A-Za-z0-9.])(?:https?://)?hooks\.slack\.com/(?:services|workflows|triggers)/(?<secret>T[A-Z0-9]{8,12}/[A-Z0-9]{8,14}/(?:[0-9]{8,20}/)?[A-Za-z0-9]{20,48}|[A-Za-z0-9+/]{43,60})(?![A-Za-z0-9+/])"#
+        ),
         ScanRule(
             id: "discord-bot-token", description: "Discord bot token", keywords: ["discord", "bot_token", "bot-token"],
             pattern: #"(?<![A-Za-z0-9_.-])(?<secret>[MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40})"# + end,
@@ -78,9 +79,6 @@ extension ScanRules {
         named(
             "vonage-api-secret", "Vonage (Nexmo) API secret", keywords: ["vonage", "nexmo"],
             name: #"(?:vonage|nexmo)[A-Za-z_.-]{0,24}secret"#, value: #"[A-Za-z0-9]{16}"#),
-        named(
-            "messagebird-api-key", "MessageBird (Bird) access key", keywords: ["messagebird"],
-            name: #"messagebird[A-Za-z_.-]{0,24}(?:key|token)"#, value: #"[A-Za-z0-9]{25}"#),
         named(
             "pusher-secret", "Pusher Channels app secret", keywords: ["pusher"],
             name: #"pusher[A-Za-z_.-]{0,24}secret"#, value: #"[a-f0-9]{20}"#),

@@ -14,11 +14,11 @@ extension ScanRules {
             start + #"(?<secret>whsec_[A-Za-z0-9+/]{32,88})"# + end64),
         // Square: production access tokens (EAAA…, sq0atp-) and application secrets (sq0csp-).
         token(
-            "square-access-token", "Square access token", keywords: ["sq0atp-", "eaaa"],
-            start + #"(?<secret>sq0atp-[A-Za-z0-9_-]{22}|EAAA[A-Za-z0-9_-]{60})"# + end),
+            "square-access-token", "Square access token (production or sandbox)", keywords: ["sq0atp-", "sq0atb-", "eaaa"],
+            start + #"(?<secret>sq0at[pb]-[A-Za-z0-9_-]{22}|EAAA[A-Za-z0-9_-]{60})"# + end),
         token(
-            "square-oauth-secret", "Square application (OAuth) secret", keywords: ["sq0csp-"],
-            start + #"(?<secret>sq0csp-[A-Za-z0-9_-]{43})"# + end),
+            "square-oauth-secret", "Square application (OAuth) secret (production or sandbox)", keywords: ["sq0csp-", "sq0csb-"],
+            #"(?<![A-Za-z0-9_])(?<secret>(?:sandbox-)?sq0cs[pb]-[A-Za-z0-9_-]{43})"# + end),
         // PayPal through Braintree: access_token$production$merchant$hex.
         token(
             "braintree-access-token", "PayPal Braintree access token",
@@ -42,16 +42,13 @@ extension ScanRules {
             start + #"(?<secret>rzp_live_[A-Za-z0-9]{14})(?![A-Za-z0-9])"#),
         token(
             "flutterwave-secret-key", "Flutterwave secret key", keywords: ["flwseck"],
-            start + #"(?<secret>FLWSECK(?:_TEST)?-[a-fA-F0-9]{32}-X)"#),
+            start + #"(?<secret>FLWSECK(?:_TEST)?-[A-Za-z0-9]{32}-X)"#),
         token(
             "flutterwave-encryption-key", "Flutterwave encryption key", keywords: ["flwseck_test"],
-            start + #"(?<secret>FLWSECK_TEST[a-fA-F0-9]{12})(?![A-Za-z0-9])"#),
+            start + #"(?<secret>FLWSECK_TEST-?[A-Za-z0-9]{12})(?![A-Za-z0-9])"#),
         token(
             "plaid-access-token", "Plaid access token", keywords: ["access-production-", "access-development-"],
             start + #"(?<secret>access-(?:production|development)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"#),
-        named(
-            "plaid-secret", "Plaid API secret", keywords: ["plaid"],
-            name: #"plaid[A-Za-z_.-]{0,20}secret"#, value: #"[a-f0-9]{30}"#),
         token(
             "gocardless-access-token", "GoCardless live access token", keywords: ["live_"],
             start + #"(?<secret>live_[A-Za-z0-9_=-]{40})"# + end),

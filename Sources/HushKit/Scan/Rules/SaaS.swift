@@ -44,7 +44,7 @@ extension ScanRules {
             start + #"(?<secret>00D[A-Za-z0-9]{12,15}![A-Za-z0-9_.]{90,110})"#),
         token(
             "typeform-token", "Typeform personal access token", keywords: ["tfp_"],
-            start + #"(?<secret>tfp_[A-Za-z0-9_-]{40,50}_[A-Za-z0-9_-]{10,20})"# + end),
+            start + #"(?<secret>tfp_[A-Za-z0-9_.=-]{40,70})"# + end),
         token(
             "contentful-token", "Contentful personal access token", keywords: ["cfpat-"],
             start + #"(?<secret>CFPAT-[A-Za-z0-9_-]{43})"# + end),
@@ -79,9 +79,6 @@ extension ScanRules {
         token(
             "twitter-bearer-token", "X (Twitter) app bearer token", keywords: ["aaaaaaaaaaaaaaaaaaaaa"],
             start + #"(?<secret>A{21,22}[A-Za-z0-9%]{30,120})"# + end, ignoringRunsOf: "A"),
-        named(
-            "twitter-api-secret", "X (Twitter) API secret or access token secret", keywords: ["twitter", "consumer_secret"],
-            name: #"twitter[A-Za-z_.-]{0,24}secret|consumer[_-]?secret"#, value: #"[A-Za-z0-9]{45,50}"#),
         token(
             "facebook-access-token", "Meta (Facebook) Graph API access token", keywords: ["eaa"],
             start + #"(?<secret>EAA[B-Z][A-Za-z0-9]{90,400})(?![A-Za-z0-9])"#),
@@ -92,14 +89,11 @@ extension ScanRules {
             "instagram-access-token", "Instagram access token", keywords: ["igqv", "igaa"],
             start + #"(?<secret>IG(?:QV|AA)[A-Za-z0-9_-]{100,300})"# + end),
         named(
-            "linkedin-client-secret", "LinkedIn client secret", keywords: ["linkedin"],
-            name: #"linkedin[A-Za-z_.-]{0,24}secret"#, value: #"[A-Za-z0-9]{16}"#),
-        named(
             "spotify-client-secret", "Spotify client secret", keywords: ["spotify"],
             name: #"spotify[A-Za-z_.-]{0,24}secret"#, value: #"[a-f0-9]{32}"#),
         token(
             "dropbox-token", "Dropbox access token (long-lived or short-lived)", keywords: ["aaaaaaaaaa", "sl."],
-            start + #"(?<secret>[a-z0-9]{11}AAAAAAAAAA[A-Za-z0-9_-]{43}|sl\.[A-Za-z0-9_-]{130,})"# + end, ignoringRunsOf: "A"),
+            start + #"(?<secret>[a-z0-9]{11}AAAAAAAAAA[A-Za-z0-9_-]{43}|sl\.[A-Za-z0-9_=-]{130,})"# + end, ignoringRunsOf: "A"),
         named(
             "zoom-client-secret", "Zoom app client secret", keywords: ["zoom"],
             name: #"zoom[A-Za-z_.-]{0,24}secret"#, value: #"[A-Za-z0-9]{32}"#),

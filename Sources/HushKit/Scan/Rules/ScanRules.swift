@@ -14,20 +14,22 @@
 ///   `(?P<…>)`, duplicate group names, POSIX classes, `\Q…\E`.
 /// - The secret is the named group `secret` when present, else the whole match. `validate`
 ///   sees that secret only.
+/// - A credential without a prefix of its own is a keyword-context rule (`context(_:)`, see
+///   `ContextSpec`): the service's name, a bounded gap, then the token's exact shape.
 /// - A few rules span lines (PEM and PGP blocks, PuTTY keys): the match starts on the line
 ///   that has the keyword (`-----begin`) and needs the engine to run the pattern over a window
 ///   of at least the following 8 lines (about 1 KB) from that line.
 public enum ScanRules {
     /// The rules, family by family (`cloud`, `code-hosts`, …), in the order the docs list them.
     public static let families: [(name: String, rules: [ScanRule])] = [
-        ("cloud", cloud),
-        ("code-hosts", codeHosts),
-        ("payments", payments),
-        ("messaging", messaging),
+        ("cloud", cloud + cloudContext),
+        ("code-hosts", codeHosts + codeHostsContext),
+        ("payments", payments + paymentsContext),
+        ("messaging", messaging + messagingContext),
         ("ai", ai),
-        ("registries", registries),
-        ("devops", devops),
-        ("saas", saas),
+        ("registries", registries + registriesContext),
+        ("devops", devops + devopsContext),
+        ("saas", saas + saasContext),
         ("private-keys", privateKeys),
         ("databases", databases),
         ("web", web),

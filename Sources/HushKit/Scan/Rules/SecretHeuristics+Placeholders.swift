@@ -48,6 +48,14 @@ extension SecretHeuristics {
         "123e4567-e89b-12d3-a456-426614174000", "00000000-0000-0000-0000-000000000000",
         "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "d41d8cd98f00b204e9800998ecf8427e",
         "da39a3ee5e6b4b0d3255bfef95601890afd80709", "xoxb-not-a-real-token-this-will-not-work",
+        // AWS's second documented key pair, Stripe's documentation test keys, Mailgun's
+        // documentation key, the bot token in Slack's OAuth v2 example response, Algolia's
+        // public demo search key (app `latency`), and the Azure Storage emulator (Azurite)
+        // account key, which Microsoft publishes for local development.
+        "AKIAI44QH8DHBEXAMPLE", "sk_test_BQokikJOvBiI2HlWgH4olfQ2", "pk_test_TYooMQauvdEDq54NiTphI7jx",
+        "pk_test_6pRNASCoBOKtIshFeQd4XMUh", "key-3ax6xnjp29jd6fds4gc373sgvjxteol0",
+        "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy", "6be0576ff61c053d5f9a3225e2a90f76",
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
     ]
 
     /// True when `value` is, or contains, a value from documentation.
