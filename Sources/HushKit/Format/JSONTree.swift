@@ -6,38 +6,80 @@ indirect enum JSONTree {
     case scalar(String, ValueType)
 
     static func build(_ leaves: [Leaf]) -> JSONTree {
-        var root = JSONTree.object([])
+        let root = Builder(.object([]))
         for leaf in leaves { root.insert(leaf.path[...], .scalar(leaf.value, leaf.type)) }
-        return root
+        return root.tree()
     }
 
-    private mutating func insert(_ path: ArraySlice<PathComponent>, _ value: JSONTree) {
-        guard let head = path.first else {
-            self = value
-            return
+    /// A mutable node with a key index, so that building from n leaves is linear: inserting into
+    /// the enum copied a whole object's entries and searched them for every leaf (a 10,000-key
+    /// file took a second).
+    private final class Builder {
+        var leaf: JSONTree?
+        var keys: [String] = []
+        var byKey: [String: Builder] = [:]
+        var items: [Builder] = []
+        let isArray: Bool
+
+        init(_ start: JSONTree) {
+            switch start {
+            case .object: isArray = false
+            case .array: isArray = true
+            case .scalar:
+                isArray = false
+                leaf = start
+            }
         }
-        let rest = path.dropFirst()
-        switch (self, head) {
-        case (.object(var entries), .key(let key)):
-            if let i = entries.firstIndex(where: { $0.0 == key }) {
-                entries[i].1.insert(rest, value)
-            } else {
-                var child = rest.first.map { if case .index = $0 { JSONTree.array([]) } else { JSONTree.object([]) } } ?? value
-                child.insert(rest, value)
-                entries.append((key, child))
+
+        /// The same rules as before: a key goes into an object, an index into an array (a new
+        /// index is appended), a path that does not fit the node's kind is ignored, and the end
+        /// of a path puts the value there.
+        func insert(_ path: ArraySlice<PathComponent>, _ value: JSONTree) {
+            guard let head = path.first else {
+                replace(with: value)
+                return
             }
-            self = .object(entries)
-        case (.array(var items), .index(let index)):
-            if index < items.count {
-                items[index].insert(rest, value)
-            } else {
-                var child = rest.first.map { if case .index = $0 { JSONTree.array([]) } else { JSONTree.object([]) } } ?? value
-                child.insert(rest, value)
-                items.append(child)
+            guard leaf == nil else { return }
+            let rest = path.dropFirst()
+            switch head {
+            case .key(let key) where !isArray:
+                if let child = byKey[key] {
+                    child.insert(rest, value)
+                } else {
+                    let child = Builder(Self.start(rest, value))
+                    child.insert(rest, value)
+                    keys.append(key)
+                    byKey[key] = child
+                }
+            case .index(let index) where isArray:
+                if index < items.count {
+                    items[index].insert(rest, value)
+                } else {
+                    let child = Builder(Self.start(rest, value))
+                    child.insert(rest, value)
+                    items.append(child)
+                }
+            default:
+                break
             }
-            self = .array(items)
-        default:
-            break
+        }
+
+        private func replace(with value: JSONTree) {
+            leaf = value
+            keys = []
+            byKey = [:]
+            items = []
+        }
+
+        private static func start(_ rest: ArraySlice<PathComponent>, _ value: JSONTree) -> JSONTree {
+            guard let next = rest.first else { return value }
+            if case .index = next { return .array([]) }
+            return .object([])
+        }
+
+        func tree() -> JSONTree {
+            if let leaf { return leaf }
+            return isArray ? .array(items.map { $0.tree() }) : .object(keys.map { ($0, byKey[$0]!.tree()) })
         }
     }
 
