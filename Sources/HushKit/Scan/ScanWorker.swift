@@ -15,6 +15,8 @@ final class ScanWorker {
     var statistics = ScanStatistics()
     /// Keyword hits of the current file (kept to reuse its storage).
     var candidates: [Candidate] = []
+    /// Decoding triggers seen in the last buffer `ScanEngine.matches` ran over.
+    var triggerHits: [Candidate] = []
     private var buffer: UnsafeMutableRawPointer
     private var capacity: Int
 
@@ -100,34 +102,65 @@ final class ScanWorker {
         }
         statistics.files += 1
         statistics.bytes += bytes.count
-        let matches = engine.matches(in: bytes, worker: self)
-        guard !matches.isEmpty else { return }
+        var matches = engine.matches(in: bytes, worker: self)
+        var decoded: [ScanEngine.DecodedMatch] = []
+        if !triggerHits.isEmpty {
+            var budget = ScanDecoding.maximumPerFile
+            decoded = engine.decodedMatches(in: bytes, hits: triggerHits, worker: self, depth: 1, budget: &budget)
+            // A vault value found on an encoded segment is reported as it is; otherwise what the
+            // decoded text holds is more specific than a rule's match on the encoded text.
+            decoded.removeAll { d in matches.contains { $0.rule < 0 && $0.secret.overlaps(d.segment) } }
+            matches.removeAll { m in m.rule >= 0 && decoded.contains { $0.segment.overlaps(m.secret) } }
+        }
+        guard !matches.isEmpty || !decoded.isEmpty else { return }
+        let documentation = ScanContext.isDocumentation(display)
         var lines = LineCounter()
         for match in matches {
-            if Suppression.applies(bytes, at: match.secret.lowerBound) {
-                statistics.suppressedInline += 1
-                continue
-            }
-            let (line, column) = lines.position(of: match.secret.lowerBound, in: bytes)
             let secret = UnsafeBufferPointer(rebasing: bytes[match.secret])
-            if match.rule >= 0 {
-                let rule = engine.rules[match.rule]
-                findings.append(
-                    ScanFinding(
-                        rule: rule.id, message: rule.description, path: display, line: line, column: column, redacted: ScanFinding.redact(secret),
-                        fingerprint: ScanFinding.fingerprint(rule: rule.id, secret: secret), commit: commit))
-            } else {
-                let literal = engine.literals[-1 - match.rule]
-                let form = literal.form == "plain" ? "" : " (\(literal.form)-encoded)"
-                let key = TerminalSafe.escape(literal.key)
-                findings.append(
-                    ScanFinding(
-                        rule: ScanFinding.vaultValueRule, message: "the value of \(key) in environment \(literal.environment)\(form)",
-                        path: display, line: line, column: column, redacted: "…",
-                        fingerprint: ScanFinding.keyedFingerprint(rule: ScanFinding.vaultValueRule, secret: secret, key: literal.fingerprintKey),
-                        commit: commit,
-                        environment: literal.environment, key: literal.key, form: literal.form))
+            report(
+                match.rule, secret: secret, at: match.secret.lowerBound, in: bytes, display: display, commit: commit, documentation: documentation,
+                lines: &lines)
+        }
+        for match in decoded {
+            match.secret.withUnsafeBufferPointer { secret in
+                report(
+                    match.rule, secret: secret, at: match.segment.lowerBound, in: bytes, display: display, commit: commit, documentation: documentation,
+                    lines: &lines, decoded: match.how)
             }
+        }
+    }
+
+    /// Appends the finding of rule `rule` (or vault literal `-1 - rule`) whose `secret` is at
+    /// `offset` of `bytes` (for a decoded secret, its encoded segment), unless an inline marker
+    /// suppresses it or its context leaves nothing to report.
+    private func report(
+        _ rule: Int, secret: UnsafeBufferPointer<UInt8>, at offset: Int, in bytes: UnsafeBufferPointer<UInt8>, display: String, commit: String?,
+        documentation: Bool, lines: inout LineCounter, decoded: String? = nil
+    ) {
+        if Suppression.applies(bytes, at: offset) {
+            statistics.suppressedInline += 1
+            return
+        }
+        let suffix = decoded.map { " (\($0)-decoded)" } ?? ""
+        if rule >= 0 {
+            let rule = engine.rules[rule]
+            guard let confidence = ScanContext.confidence(rule.confidence, documentation: documentation, bytes: bytes, at: offset) else { return }
+            let (line, column) = lines.position(of: offset, in: bytes)
+            findings.append(
+                ScanFinding(
+                    rule: rule.id, message: rule.description + suffix, path: display, line: line, column: column, redacted: ScanFinding.redact(secret),
+                    fingerprint: ScanFinding.fingerprint(rule: rule.id, secret: secret), commit: commit, confidence: confidence, decoded: decoded))
+        } else {
+            let literal = engine.literals[-1 - rule]
+            let form = literal.form == "plain" ? "" : " (\(literal.form)-encoded)"
+            let key = TerminalSafe.escape(literal.key)
+            let (line, column) = lines.position(of: offset, in: bytes)
+            findings.append(
+                ScanFinding(
+                    rule: ScanFinding.vaultValueRule, message: "the value of \(key) in environment \(literal.environment)\(form)\(suffix)",
+                    path: display, line: line, column: column, redacted: "…",
+                    fingerprint: ScanFinding.keyedFingerprint(rule: ScanFinding.vaultValueRule, secret: secret, key: literal.fingerprintKey),
+                    commit: commit, environment: literal.environment, key: literal.key, form: literal.form, decoded: decoded))
         }
     }
 }

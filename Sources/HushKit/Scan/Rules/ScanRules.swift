@@ -30,7 +30,7 @@ public enum ScanRules {
         ("saas", saas),
         ("private-keys", privateKeys),
         ("databases", databases),
-        ("web", web),
+        ("web", jsonWebTokens + web),
         ("generic", generic),
     ]
 
