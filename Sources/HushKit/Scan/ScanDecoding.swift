@@ -34,11 +34,13 @@ enum ScanDecoding {
 
     /// Plaintexts whose base64 forms trigger decoding: the starts of self-identifying tokens
     /// and keys, JWT headers, connection URLs, and the names that assignment rules look for
-    /// (for a whole config file in base64). Case matters: these are the forms that occur.
+    /// (for a whole config file in base64), and the base64 of JWT headers (`ZXlKaGJHY2` is
+    /// `eyJhbGc` encoded: a token encoded twice). Case matters: these are the forms that occur.
     static let plaintexts = [
         "AKIA", "ASIA", "aws_secret_access_key", "ghp_", "gho_", "ghs_", "ghu_", "ghr_", "github_pat_", "glpat-", "xoxb-", "xoxp-", "xoxa-",
         "xoxe-", "xapp-", "hooks.slack.com", "sk_live_", "rk_live_", "sk-proj-", "sk-ant-", "AIza", "npm_", "pypi-", "dop_v1_",
-        "shpat_", "AGE-SECRET-KEY-", "-----BEGIN", "PRIVATE KEY", "eyJhbGci", "eyJ0eXAi", "eyJraWQi", "postgres://", "postgresql://",
+        "shpat_", "AGE-SECRET-KEY-", "-----BEGIN", "PRIVATE KEY", "eyJhbGci", "eyJ0eXAi", "eyJraWQi", "ZXlKaGJHY2", "ZXlKMGVYQW", "ZXlKcmFXUW", "postgres://",
+        "postgresql://",
         "mysql://", "mongodb://", "mongodb+srv://", "redis://", "amqp://", "\"auths\"", "password", "PASSWORD", "Password", "passwd",
         "secret", "SECRET", "Secret", "token", "TOKEN",
     ]
