@@ -37,12 +37,14 @@ enum ScanDecoding {
     /// (for a whole config file in base64), and the base64 of JWT headers (`ZXlKaGJHY2` is
     /// `eyJhbGc` encoded: a token encoded twice). Case matters: these are the forms that occur.
     static let plaintexts = [
-        "AKIA", "ASIA", "aws_secret_access_key", "ghp_", "gho_", "ghs_", "ghu_", "ghr_", "github_pat_", "glpat-", "xoxb-", "xoxp-", "xoxa-",
-        "xoxe-", "xapp-", "hooks.slack.com", "sk_live_", "rk_live_", "sk-proj-", "sk-ant-", "AIza", "npm_", "pypi-", "dop_v1_",
-        "shpat_", "AGE-SECRET-KEY-", "-----BEGIN", "PRIVATE KEY", "eyJhbGci", "eyJ0eXAi", "eyJraWQi", "ZXlKaGJHY2", "ZXlKMGVYQW", "ZXlKcmFXUW", "postgres://",
-        "postgresql://",
-        "mysql://", "mongodb://", "mongodb+srv://", "redis://", "amqp://", "\"auths\"", "password", "PASSWORD", "Password", "passwd",
-        "secret", "SECRET", "Secret", "token", "TOKEN",
+        // Provider token prefixes.
+        "AKIA", "ASIA", "ghp_", "gho_", "ghs_", "ghu_", "ghr_", "github_pat_", "glpat-", "xoxb-", "xoxp-", "xoxa-", "xoxe-", "xapp-",
+        "hooks.slack.com", "sk_live_", "rk_live_", "sk-proj-", "sk-ant-", "AIza", "npm_", "pypi-", "dop_v1_", "shpat_",
+        // Keys, JWT headers (and their base64), connection URLs.
+        "AGE-SECRET-KEY-", "-----BEGIN", "PRIVATE KEY", "eyJhbGci", "eyJ0eXAi", "eyJraWQi", "ZXlKaGJHY2", "ZXlKMGVYQW", "ZXlKcmFXUW",
+        "postgres://", "postgresql://", "mysql://", "mongodb://", "mongodb+srv://", "redis://", "amqp://",
+        // Names in config files.
+        "\"auths\"", "aws_secret_access_key", "password", "PASSWORD", "Password", "passwd", "secret", "SECRET", "Secret", "token", "TOKEN",
     ]
 
     /// Percent escapes (lower case; the first stage compares case-insensitively) that trigger
@@ -98,34 +100,39 @@ enum ScanDecoding {
         return table
     }()
 
-    /// Where to decode for a trigger whose literal is `literal` in `bytes`, and where the run of
-    /// encoded characters around it ends (to skip the rest of a run that was not text). Nil
-    /// when the run is shorter than `minimumSegment`.
-    static func segment(_ bytes: UnsafeBufferPointer<UInt8>, literal: Range<Int>, trigger: Trigger) -> (segment: Range<Int>, runEnd: Int)? {
+    /// Where to decode for a trigger whose literal is `literal` in `bytes`: the windows to try,
+    /// in order, and where the run of encoded characters around it ends (to skip the rest of a
+    /// run that is not text). Nil when the run is shorter than `minimumSegment`.
+    ///
+    /// Base64 is tried from the start of its run (where a value starts after `key: ` or `"`),
+    /// then aligned on the literal's 4-character group when that differs (a name glued to the
+    /// value, as in `key_QUtJQ…`, or a run longer than the look-back).
+    static func segment(_ bytes: UnsafeBufferPointer<UInt8>, literal: Range<Int>, trigger: Trigger) -> (windows: [Range<Int>], runEnd: Int)? {
+        let floor = max(0, literal.lowerBound - maximumSegment / 4)
+        let ceiling = min(bytes.count, literal.upperBound + maximumSegment)
         switch trigger.kind {
         case .base64:
-            let floor = max(0, literal.lowerBound - maximumSegment / 4)
             var start = literal.lowerBound
             while start > floor && values[Int(bytes[start - 1])] != 255 { start -= 1 }
             var end = literal.upperBound
-            while end < bytes.count && values[Int(bytes[end])] != 255 { end += 1 }
+            while end < ceiling && values[Int(bytes[end])] != 255 { end += 1 }
             var runEnd = end
             while runEnd < bytes.count && runEnd - end < 2 && bytes[runEnd] == UInt8(ascii: "=") { runEnd += 1 }
-            // Align to the literal's 4-character group, dropping up to 3 leading characters
-            // (a name glued to the value, as in `key_QUtJQ…`).
             let group = literal.lowerBound - trigger.phase
-            start += ((group - start) % 4 + 4) % 4
-            // A literal at the very start of a run in a phase that needs characters before it: no.
-            guard start <= group, end - start >= minimumSegment else { return nil }
-            return (start..<min(end, start + maximumSegment), runEnd)
+            let aligned = start + ((group - start) % 4 + 4) % 4
+            var starts = [start]
+            // A literal at the very start of a run in a phase that needs characters before it
+            // is no reason to shift.
+            if aligned != start && aligned <= group { starts.append(aligned) }
+            let windows = starts.filter { end - $0 >= minimumSegment }.map { $0..<min(end, $0 + maximumSegment) }
+            return windows.isEmpty ? nil : (windows, runEnd)
         case .url:
-            let floor = max(0, literal.lowerBound - maximumSegment / 4)
             var start = literal.lowerBound
             while start > floor && isURLByte(bytes[start - 1]) { start -= 1 }
             var end = literal.upperBound
-            while end < bytes.count && isURLByte(bytes[end]) { end += 1 }
+            while end < ceiling && isURLByte(bytes[end]) { end += 1 }
             guard end - start >= minimumSegment else { return nil }
-            return (start..<min(end, start + maximumSegment), end)
+            return ([start..<min(end, start + maximumSegment)], end)
         }
     }
 
@@ -148,6 +155,10 @@ enum ScanDecoding {
     /// The decoded text of `segment`, or nil when it is not mostly printable (binary data,
     /// an identifier that happens to be base64) or did not change.
     static func decode(_ segment: UnsafeBufferPointer<UInt8>, kind: Trigger) -> [UInt8]? {
+        // A look at the first 96 characters first, so that binary data costs little.
+        if kind.kind == .base64, segment.count > 96, let head = base64(UnsafeBufferPointer(rebasing: segment[..<96])), !isMostlyText(head) {
+            return nil
+        }
         let out = kind.kind == .base64 ? base64(segment) : percent(segment)
         guard let out, out.count >= 4, isMostlyText(out) else { return nil }
         return out

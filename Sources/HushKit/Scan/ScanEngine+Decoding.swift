@@ -24,12 +24,18 @@ extension ScanEngine {
             let literal = (hit.at - automaton.lengths[triggerBase + id])..<hit.at
             guard literal.lowerBound >= done else { continue }
             let trigger = ScanDecoding.triggers[id].trigger
-            guard let (segment, runEnd) = ScanDecoding.segment(bytes, literal: literal, trigger: trigger) else { continue }
-            let window = segment.lowerBound..<min(segment.upperBound, segment.lowerBound + budget * 4 / 3 + 4)
-            guard !Self.insideSealedToken(bytes, window),
-                let decoded = ScanDecoding.decode(UnsafeBufferPointer(rebasing: bytes[window]), kind: trigger)
-            else {
-                // Not text: the rest of the run is the same data.
+            guard let (windows, runEnd) = ScanDecoding.segment(bytes, literal: literal, trigger: trigger) else { continue }
+            var found: (window: Range<Int>, text: [UInt8])?
+            for candidate in windows {
+                let window = candidate.lowerBound..<min(candidate.upperBound, candidate.lowerBound + budget * 4 / 3 + 4)
+                if Self.insideSealedToken(bytes, window) { break }
+                if let text = ScanDecoding.decode(UnsafeBufferPointer(rebasing: bytes[window]), kind: trigger) {
+                    found = (window, text)
+                    break
+                }
+            }
+            guard let (window, decoded) = found else {
+                // Not text in any alignment: the rest of the run is the same data.
                 done = max(done, runEnd)
                 continue
             }
