@@ -102,13 +102,16 @@ enum ScanDecoding {
 
     /// Where to decode for a trigger whose literal is `literal` in `bytes`: the windows to try,
     /// in order, and where the run of encoded characters around it ends (to skip the rest of a
-    /// run that is not text). Nil when the run is shorter than `minimumSegment`.
+    /// run that is not text). A run starts at `done` at the earliest (the end of the segment
+    /// decoded before). Nil when the run is shorter than `minimumSegment`.
     ///
     /// Base64 is tried from the start of its run (where a value starts after `key: ` or `"`),
     /// then aligned on the literal's 4-character group when that differs (a name glued to the
     /// value, as in `key_QUtJQ…`, or a run longer than the look-back).
-    static func segment(_ bytes: UnsafeBufferPointer<UInt8>, literal: Range<Int>, trigger: Trigger) -> (windows: [Range<Int>], runEnd: Int)? {
-        let floor = max(0, literal.lowerBound - maximumSegment / 4)
+    static func segment(_ bytes: UnsafeBufferPointer<UInt8>, literal: Range<Int>, trigger: Trigger, after done: Int = 0) -> (
+        windows: [Range<Int>], runEnd: Int
+    )? {
+        let floor = max(done, literal.lowerBound - maximumSegment / 4)
         let ceiling = min(bytes.count, literal.upperBound + maximumSegment)
         switch trigger.kind {
         case .base64:

@@ -24,7 +24,7 @@ extension ScanEngine {
             let literal = (hit.at - automaton.lengths[triggerBase + id])..<hit.at
             guard literal.lowerBound >= done else { continue }
             let trigger = ScanDecoding.triggers[id].trigger
-            guard let (windows, runEnd) = ScanDecoding.segment(bytes, literal: literal, trigger: trigger) else { continue }
+            guard let (windows, runEnd) = ScanDecoding.segment(bytes, literal: literal, trigger: trigger, after: done) else { continue }
             var found: (window: Range<Int>, text: [UInt8])?
             for candidate in windows {
                 let window = candidate.lowerBound..<min(candidate.upperBound, candidate.lowerBound + budget * 4 / 3 + 4)
