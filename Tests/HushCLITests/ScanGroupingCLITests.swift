@@ -91,6 +91,40 @@ import Testing
 
     // MARK: Decoding
 
+    /// A JWT with a JSON header and payload and a random signature, made at run time.
+    static func jwt() -> String {
+        func url(_ text: String) -> String {
+            Data(text.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+                .replacingOccurrences(of: "=", with: "")
+        }
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+        return url(#"{"alg":"RS256","typ":"JWT"}"#) + "." + url(#"{"sub":"ci","iat":1717000000}"#) + "."
+            + String((0..<43).map { _ in alphabet.randomElement()! })
+    }
+
+    @Test func aJWTInABase64SecretIsFoundInHistoryOnceWithItsCommit() throws {
+        let box = try scan.repository()
+        let token = Self.jwt()
+        try box.write("k8s/secret.yaml", "kind: Secret\ndata:\n  session: \(Data(token.utf8).base64EncodedString())\n")
+        let introduced = try commit(box, "add secret")
+        try box.write("k8s/secret.yaml", "kind: Secret\ndata:\n  session: \(Data(token.utf8).base64EncodedString())\n  mode: Zm9v\n")
+        _ = try commit(box, "touch secret")
+        try box.write("app/client.js", "const jwt = \"\(token)\";\n")
+        _ = try commit(box, "inline")
+        #expect(try box.shell("git rm -rq k8s app && git commit -qm gone").status == 0)
+        #expect(try box.hush(["scan"]).status == 0)
+        let json = try scan.findings(box.hush(["scan", "--history", "--format", "json", "--all-places"]))
+        #expect(json.count == 1, "\(json)")
+        #expect(json.first?["rule"] as? String == "jwt" && json.first?["decoded"] as? String == "base64")
+        #expect(json.first?["commit"] as? String == introduced && json.first?["count"] as? Int == 3)
+        let places = json.first?["places"] as? [[String: Any]] ?? []
+        #expect(places.map { $0["decoded"] as? String } == ["base64", nil] && places.last?["file"] as? String == "app/client.js")
+        // A look-alike whose header is not JSON is no finding, decoded or not.
+        let fake = "eyJ" + String(token.dropFirst(3).prefix(20)).lowercased() + "." + token.split(separator: ".")[1] + "." + token.split(separator: ".")[2]
+        try box.write("fake.txt", "t = \(fake)\nu: \(Data(fake.utf8).base64EncodedString())\n")
+        #expect(try box.hush(["scan", "fake.txt"]).status == 0)
+    }
+
     @Test func aKeyInAKubernetesSecretIsFoundDecoded() throws {
         let box = try scan.repository()
         let token = ScanCLITests.githubToken()
