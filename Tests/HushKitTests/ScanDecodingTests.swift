@@ -80,6 +80,21 @@ import Testing
         }
     }
 
+    @Test func wrappedBase64IsFollowedAcrossItsLines() throws {
+        let env = "# deploy\nAWS_ACCESS_KEY_ID=\(Self.awsKey())\nSESSION=\(Self.jwt())\nLOG_LEVEL=info\n"
+        let encoded = Data(env.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithLineFeed])
+        let block = encoded.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
+        #expect(block.split(separator: "\n").count >= 3)
+        let text = "kind: Secret\ndata:\n  deploy.env: |\n\(block)\n  other: eA==\n"
+        let findings = try scan(text).findings
+        #expect(findings.map(\.rule).sorted() == ["aws-access-key-id", "jwt"], "\(findings)")
+        #expect(findings.allSatisfy { $0.line == 4 && $0.column == 5 && $0.decoded == "base64" })
+        // A line of hex above the block has another width: not part of it.
+        let hex = "    " + String(repeating: "0123456789abcdef", count: 4)
+        let below = try scan("kind: Secret\ndata:\n  deploy.env: |\n\(hex)\n\(block)\n").findings
+        #expect(below.map(\.rule).sorted() == ["aws-access-key-id", "jwt"] && below.allSatisfy { $0.line == 5 }, "\(below)")
+    }
+
     @Test func encodedTwiceIsDecodedTwiceAndNotThreeTimes() throws {
         let token = Self.jwt()
         let twice = try scan("t: \(Self.base64(Self.base64(token)))\n").findings

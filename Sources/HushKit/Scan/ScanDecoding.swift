@@ -89,70 +89,6 @@ enum ScanDecoding {
         return out
     }
 
-    // MARK: Segments
-
-    /// The value of a base64 character in either alphabet, or 255.
-    static let values: [UInt8] = {
-        var table = [UInt8](repeating: 255, count: 256)
-        for (i, c) in standard.enumerated() { table[Int(c)] = UInt8(i) }
-        table[Int(UInt8(ascii: "-"))] = 62
-        table[Int(UInt8(ascii: "_"))] = 63
-        return table
-    }()
-
-    /// Where to decode for a trigger whose literal is `literal` in `bytes`: the windows to try,
-    /// in order, and where the run of encoded characters around it ends (to skip the rest of a
-    /// run that is not text). A run starts at `done` at the earliest (the end of the segment
-    /// decoded before). Nil when the run is shorter than `minimumSegment`.
-    ///
-    /// Base64 is tried from the start of its run (where a value starts after `key: ` or `"`),
-    /// then aligned on the literal's 4-character group when that differs (a name glued to the
-    /// value, as in `key_QUtJQ…`, or a run longer than the look-back).
-    static func segment(_ bytes: UnsafeBufferPointer<UInt8>, literal: Range<Int>, trigger: Trigger, after done: Int = 0) -> (
-        windows: [Range<Int>], runEnd: Int
-    )? {
-        let floor = max(done, literal.lowerBound - maximumSegment / 4)
-        let ceiling = min(bytes.count, literal.upperBound + maximumSegment)
-        switch trigger.kind {
-        case .base64:
-            var start = literal.lowerBound
-            while start > floor && values[Int(bytes[start - 1])] != 255 { start -= 1 }
-            var end = literal.upperBound
-            while end < ceiling && values[Int(bytes[end])] != 255 { end += 1 }
-            var runEnd = end
-            while runEnd < bytes.count && runEnd - end < 2 && bytes[runEnd] == UInt8(ascii: "=") { runEnd += 1 }
-            let group = literal.lowerBound - trigger.phase
-            let aligned = start + ((group - start) % 4 + 4) % 4
-            var starts = [start]
-            // A literal at the very start of a run in a phase that needs characters before it
-            // is no reason to shift.
-            if aligned != start && aligned <= group { starts.append(aligned) }
-            let windows = starts.filter { end - $0 >= minimumSegment }.map { $0..<min(end, $0 + maximumSegment) }
-            return windows.isEmpty ? nil : (windows, runEnd)
-        case .url:
-            var start = literal.lowerBound
-            while start > floor && isURLByte(bytes[start - 1]) { start -= 1 }
-            var end = literal.upperBound
-            while end < ceiling && isURLByte(bytes[end]) { end += 1 }
-            guard end - start >= minimumSegment else { return nil }
-            return ([start..<min(end, start + maximumSegment)], end)
-        }
-    }
-
-    /// Bytes a percent-encoded value is made of: letters, digits and the URL punctuation that
-    /// does not end a quoted string, a Markdown link or a sentence's white space.
-    static func isURLByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "%"),
-            UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: ":"),
-            UInt8(ascii: "@"), UInt8(ascii: "="), UInt8(ascii: "&"), UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "!"), UInt8(ascii: "$"),
-            UInt8(ascii: "*"), UInt8(ascii: ","), UInt8(ascii: ";"):
-            return true
-        default:
-            return false
-        }
-    }
-
     // MARK: Decoding
 
     /// The decoded text of `segment`, or nil when it is not mostly printable (binary data,
@@ -167,7 +103,8 @@ enum ScanDecoding {
         return out
     }
 
-    /// Base64 in either alphabet; stops at the first character of neither (padding).
+    /// Base64 in either alphabet, across line breaks and indentation; stops at the first other
+    /// character (padding).
     static func base64(_ segment: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         var out: [UInt8] = []
         out.reserveCapacity(segment.count * 3 / 4)
@@ -175,7 +112,11 @@ enum ScanDecoding {
         var bits = 0
         for byte in segment {
             let v = values[Int(byte)]
-            if v == 255 { break }
+            if v == 255 {
+                // Line breaks and indentation of wrapped base64.
+                if byte == 0x0A || byte == 0x0D || isBlank(byte) { continue }
+                break
+            }
             buffer = (buffer << 6) | UInt32(v)
             bits += 6
             if bits >= 8 {
