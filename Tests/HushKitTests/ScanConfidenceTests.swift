@@ -41,6 +41,10 @@ import Testing
             #expect(found.map(\.rule) == ["test-token", "test-medium", "test-token"], "\(path): \(found.map(\.rule))")
             #expect(found.map(\.confidence) == [.medium, .low, .high], "\(path)")
         }
+        // A percent-encoded URL in documentation: its decoded secret is lowered too.
+        let encoded = "Open https%3A%2F%2Fh.example%2F%3Fk%3D\(a)%26x%3D1 to see.\n"
+        #expect(try scan(encoded, path: "docs/a.md").map(\.confidence) == [.medium])
+        #expect(try scan(encoded, path: "src/a.js").map(\.confidence) == [.high])
         // Not documentation: the URL does not matter.
         #expect(try scan(text, path: "src/app.js").map(\.confidence) == [.high, .medium, .high, .low])
     }

@@ -63,10 +63,13 @@ enum ScanContext {
         return false
     }
 
-    /// The confidence of a match of a rule with `confidence` at `offset`: lowered one level
-    /// inside a URL when the file is documentation; nil when that leaves nothing to report.
-    static func confidence(_ confidence: ScanConfidence, documentation: Bool, bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> ScanConfidence? {
-        guard documentation, insideURL(bytes, at: offset) else { return confidence }
+    /// The confidence of a match of a rule with `confidence` at `offset` (for a decoded secret,
+    /// its encoded segment's start; `inURL`: it was inside a URL in the decoded text): lowered
+    /// one level inside a URL when the file is documentation; nil when that leaves nothing to report.
+    static func confidence(
+        _ confidence: ScanConfidence, documentation: Bool, bytes: UnsafeBufferPointer<UInt8>, at offset: Int, inURL: Bool = false
+    ) -> ScanConfidence? {
+        guard documentation, inURL || insideURL(bytes, at: offset) else { return confidence }
         return confidence == .low ? nil : confidence.lowered
     }
 }

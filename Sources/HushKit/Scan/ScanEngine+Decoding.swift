@@ -6,6 +6,8 @@ extension ScanEngine {
         var secret: [UInt8]
         var segment: Range<Int>
         var how: String
+        /// The secret was inside a URL in the decoded text (see `ScanContext`).
+        var inURL: Bool
     }
 
     /// Decodes the segments around the decoding triggers `hits` (from the last `matches` over
@@ -46,11 +48,12 @@ extension ScanEngine {
             let how = trigger.kind.name
             decoded.withUnsafeBufferPointer { text in
                 for match in matches(in: text, worker: worker) {
-                    out.append(DecodedMatch(rule: match.rule, secret: Array(text[match.secret]), segment: window, how: how))
+                    let inURL = ScanContext.insideURL(text, at: match.secret.lowerBound)
+                    out.append(DecodedMatch(rule: match.rule, secret: Array(text[match.secret]), segment: window, how: how, inURL: inURL))
                 }
                 let inner = worker.triggerHits
                 for match in decodedMatches(in: text, hits: inner, worker: worker, depth: depth + 1, budget: &budget) {
-                    out.append(DecodedMatch(rule: match.rule, secret: match.secret, segment: window, how: how + "+" + match.how))
+                    out.append(DecodedMatch(rule: match.rule, secret: match.secret, segment: window, how: how + "+" + match.how, inURL: match.inURL))
                 }
             }
         }

@@ -125,7 +125,7 @@ final class ScanWorker {
             match.secret.withUnsafeBufferPointer { secret in
                 report(
                     match.rule, secret: secret, at: match.segment.lowerBound, in: bytes, display: display, commit: commit, documentation: documentation,
-                    lines: &lines, decoded: match.how)
+                    lines: &lines, decoded: match.how, inURL: match.inURL)
             }
         }
     }
@@ -135,7 +135,7 @@ final class ScanWorker {
     /// suppresses it or its context leaves nothing to report.
     private func report(
         _ rule: Int, secret: UnsafeBufferPointer<UInt8>, at offset: Int, in bytes: UnsafeBufferPointer<UInt8>, display: String, commit: String?,
-        documentation: Bool, lines: inout LineCounter, decoded: String? = nil
+        documentation: Bool, lines: inout LineCounter, decoded: String? = nil, inURL: Bool = false
     ) {
         if Suppression.applies(bytes, at: offset) {
             statistics.suppressedInline += 1
@@ -144,7 +144,7 @@ final class ScanWorker {
         let suffix = decoded.map { " (\($0)-decoded)" } ?? ""
         if rule >= 0 {
             let rule = engine.rules[rule]
-            guard let confidence = ScanContext.confidence(rule.confidence, documentation: documentation, bytes: bytes, at: offset) else { return }
+            guard let confidence = ScanContext.confidence(rule.confidence, documentation: documentation, bytes: bytes, at: offset, inURL: inURL) else { return }
             let (line, column) = lines.position(of: offset, in: bytes)
             findings.append(
                 ScanFinding(
