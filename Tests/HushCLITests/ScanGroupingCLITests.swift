@@ -69,6 +69,21 @@ import Testing
         #expect(try box.hush(["scan", "--baseline", "base.json", "--exclude", "base.json"]).status == 0)
     }
 
+    @Test func thePreCommitHookNamesEveryPlace() throws {
+        let box = try Sandbox()
+        try box.initialise()
+        #expect(try box.shell("git add -A && git commit -qm init").status == 0)
+        #expect(try box.hush(["hooks", "install"]).status == 0)
+        let token = ScanCLITests.githubToken()
+        try box.write("a.js", "const t = \"\(token)\";\n")
+        try box.write("b/c.js", "// again\nconst t = \"\(token)\";\n")
+        let refused = try box.shell("git add -A && git commit -qm leak")
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("a.js:1:12  github-classic-token  ghp_…"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("b/c.js:2:12  github-classic-token  ghp_…"), "\(refused.stderr)")
+        #expect(!refused.stderr.contains("more place"))
+    }
+
     // MARK: Confidence
 
     @Test func aTokenInADocumentationURLIsMediumAndMinConfidenceFiltersIt() throws {

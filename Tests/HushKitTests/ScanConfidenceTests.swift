@@ -80,6 +80,8 @@ import Testing
         #expect(grouped[0].line == 3 && grouped[0].count == 3 && grouped[1].count == 1)
         #expect(grouped[0].places.map { "\($0.path):\($0.line)" } == ["a.js:9", "b.js:1"])
         #expect(grouped[0].confidence == .high)
+        let each = grouped[0].atEachPlace
+        #expect(each.map { "\($0.path):\($0.line)" } == ["a.js:3", "a.js:9", "b.js:1"] && each.allSatisfy { $0.places.isEmpty })
     }
 
     @Test func inHistoryTheFirstPlaceIsTheOldestCommit() {

@@ -17,6 +17,20 @@ public struct ScanPlace: Sendable, Equatable {
     }
 }
 
+extension ScanFinding {
+    /// The finding at its first place and at each of its further places, each without places.
+    public var atEachPlace: [ScanFinding] {
+        var first = self
+        first.places = []
+        return [first]
+            + places.map { place in
+                var copy = first
+                (copy.path, copy.line, copy.column, copy.commit, copy.decoded) = (place.path, place.line, place.column, place.commit, place.decoded)
+                return copy
+            }
+    }
+}
+
 /// Reports each distinct secret once: findings with the same rule and fingerprint become one
 /// finding at their first place, with the others in `places`.
 ///
