@@ -17,6 +17,12 @@ import Testing
             let decoded: String
         }
         let positives: [Positive]
+        /// Encoded look-alikes: no finding at all.
+        let negatives: [String]
+    }
+
+    static func manifest() throws -> Manifest {
+        try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: ScanCorpusTests.root.appendingPathComponent("decoded.json")))
     }
 
     static let engine = Result { try ScanEngine(rules: ScanRules.all) }
@@ -27,8 +33,7 @@ import Testing
     }
 
     @Test func everyDecodedSampleIsFoundWithHowItWasEncoded() throws {
-        let data = try Data(contentsOf: ScanCorpusTests.root.appendingPathComponent("decoded.json"))
-        let manifest = try JSONDecoder().decode(Manifest.self, from: data)
+        let manifest = try Self.manifest()
         #expect(manifest.positives.count >= 30)
         var missed: [String] = []
         for (file, labels) in Dictionary(grouping: manifest.positives, by: \.file) {
@@ -53,5 +58,18 @@ import Testing
             let decoded = try Self.scan(negative.file).filter { $0.decoded != nil }
             #expect(decoded.isEmpty, "\(negative.file): \(decoded.map { "\($0.line) \($0.rule) \($0.decoded ?? "")" })")
         }
+    }
+
+    @Test func encodedLookAlikesDecodeToNothingThatFires() throws {
+        let files = try Self.manifest().negatives
+        #expect(files.count >= 2)
+        var segments = 0
+        for file in files {
+            let bytes = try Array(Data(contentsOf: ScanCorpusTests.root.appendingPathComponent(file)))
+            let (findings, statistics) = try Self.engine.get().scan(bytes, path: file)
+            #expect(findings.isEmpty, "\(file): \(findings.map { "\($0.line) \($0.rule) \($0.decoded ?? "")" })")
+            segments += statistics.decodedSegments
+        }
+        #expect(segments >= 5, "the look-alikes are decoded, not skipped: \(segments)")
     }
 }

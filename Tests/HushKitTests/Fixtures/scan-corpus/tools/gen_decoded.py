@@ -1,8 +1,8 @@
 """Writes the decoded-secrets part of the scan corpus: decoded/ (fake credentials inside base64
 and percent-encoded text, as they occur in Kubernetes Secrets, CI variables and URLs) and
 decoded.json, which labels each sample with file, line (of the encoded segment), rule, family
-and how it is encoded (`base64`, `url`, `base64+base64`). ScanDecodedCorpusTests runs the
-engine over them. Every value comes from a seeded random generator: none is a real credential.
+and how it is encoded (`base64`, `url`, `base64+base64`), and lists look-alikes (encoded text
+that decodes to nothing that may fire). ScanDecodedCorpusTests runs the engine over them. Every value comes from a seeded random generator: none is a real credential.
 
 Called by generate.py (`main(ROOT)`); deterministic, with a generator of its own so that the
 rest of the corpus does not change when this part does.
@@ -116,7 +116,39 @@ def main(root):
         lines.append(f"state={urllib.parse.quote('payload=' + b64(jwt()), safe='')}&mode=full")
     write("urlencoded.txt", lines, samples)
 
+    # Look-alikes: encoded text that must decode to nothing that fires.
+    negatives = []
+
+    def negative(name, lines):
+        with open(os.path.join(out, name), "w") as f:
+            f.write("\n".join(lines) + "\n")
+        negatives.append("decoded/" + name)
+
+    config = "database:\n  password: ${DB_PASSWORD}\n  token: {{ .Values.token }}\nlog_level: info\n"
+    texts = [
+        "Reset your password from the account page; tokens expire after one hour.",
+        "secret management is handled by the platform team (see the runbook)",
+        "Use `hush set` to store the TOKEN; never paste a PASSWORD into chat.",
+        "-----BEGIN CERTIFICATE-----\nMIIB" + r(B64, 60) + "\n-----END CERTIFICATE-----\n",
+        '{"alg":"HS256","typ":"JWT"}',
+        config,
+    ]
+    lines = ["kind: ConfigMap", "binaryData:"]
+    for i, text in enumerate(texts):
+        lines.append(f"  text-{i}: {b64(text)}")
+    for i in range(4):
+        lines.append(f"  blob-{i}: {base64.b64encode(b'AKIA' + bytes(rng.randrange(256) for _ in range(200))).decode()}")
+    negative("negatives-base64.yaml", lines)
+    lines = [
+        "redirect=" + urllib.parse.quote("https://app.example.com/callback?next=/settings&tab=password", safe=""),
+        "q=" + urllib.parse.quote('name = "token rotation" and status = "done"', safe=""),
+        "form=" + urllib.parse.quote("user=alice&password=&remember=1", safe=""),
+        'printf("%3d %2f%% done, %20s left\\n", n, share, label);',
+        "path=/files/My%20Documents/Quarterly%20Report%202026.pdf",
+    ]
+    negative("negatives-urlencoded.txt", lines)
+
     with open(os.path.join(root, "decoded.json"), "w") as f:
-        json.dump({"positives": labels}, f, indent=1)
+        json.dump({"positives": labels, "negatives": negatives}, f, indent=1)
         f.write("\n")
     print(len(labels), "decoded samples")
