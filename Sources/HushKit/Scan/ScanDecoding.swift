@@ -36,12 +36,14 @@ enum ScanDecoding {
     /// and keys, JWT headers, connection URLs, and the names that assignment rules look for
     /// (for a whole config file in base64), and the base64 of JWT headers (`ZXlKaGJHY2` is
     /// `eyJhbGc` encoded: a token encoded twice). Case matters: these are the forms that occur.
+    /// A plaintext shorter than 4 bytes (`eyJ`, any JSON object) only gives a trigger where it
+    /// starts a group (the start of an encoded value): its other alignments would be too short.
     static let plaintexts = [
         // Provider token prefixes.
         "AKIA", "ASIA", "ghp_", "gho_", "ghs_", "ghu_", "ghr_", "github_pat_", "glpat-", "xoxb-", "xoxp-", "xoxa-", "xoxe-", "xapp-",
         "hooks.slack.com", "sk_live_", "rk_live_", "sk-proj-", "sk-ant-", "AIza", "npm_", "pypi-", "dop_v1_", "shpat_",
         // Keys, JWT headers (and their base64), connection URLs.
-        "AGE-SECRET-KEY-", "-----BEGIN", "PRIVATE KEY", "eyJhbGci", "eyJ0eXAi", "eyJraWQi", "ZXlKaGJHY2", "ZXlKMGVYQW", "ZXlKcmFXUW",
+        "AGE-SECRET-KEY-", "-----BEGIN", "PRIVATE KEY", "eyJ", "eyJhbGci", "eyJ0eXAi", "eyJraWQi", "ZXlK", "ZXlKaGJHY2", "ZXlKMGVYQW", "ZXlKcmFXUW",
         "postgres://", "postgresql://", "mysql://", "mongodb://", "mongodb+srv://", "redis://", "amqp://",
         // Names in config files.
         "\"auths\"", "aws_secret_access_key", "password", "PASSWORD", "Password", "passwd", "secret", "SECRET", "Secret", "token", "TOKEN",
