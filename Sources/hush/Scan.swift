@@ -10,6 +10,11 @@ struct Scan: ParsableCommand, Exemplified {
             --history: every blob reachable from all refs, each once, reported with the commit that introduced it. \
             PATH…: files and folders, no git needed.
 
+            Each distinct secret is reported once, at its first place (in --history the oldest commit), with the \
+            number of further places; --all-places lists them. Every finding has a confidence (high, medium, low); \
+            --min-confidence leaves out the lower ones (default: medium with --staged, low otherwise). Base64 and \
+            URL-encoded text is decoded and scanned again.
+
             A finding on a line with `hush:allow` (or `gitleaks:allow`, `pragma: allowlist secret`), or after a \
             line with `hush:allow-next-line`, is suppressed; --baseline FILE leaves out the findings it lists. \
             Paths matching `scan.exclude` globs in .hush.yaml are skipped. Secrets are never printed whole.
@@ -21,6 +26,7 @@ struct Scan: ParsableCommand, Exemplified {
           hush scan                              # the working tree
           hush scan --staged                     # what is about to be committed
           hush scan --history --format sarif > hush.sarif
+          hush scan --history --all-places --min-confidence medium
           hush scan --write-baseline .hush-baseline.json && hush scan --baseline .hush-baseline.json
         """
 
@@ -38,6 +44,17 @@ struct Scan: ParsableCommand, Exemplified {
 
     @Option(help: "text, json (JSON lines) or sarif (SARIF 2.1.0).")
     var format: ScanFormat = .text
+
+    @Option(
+        name: .customLong("min-confidence"),
+        help: ArgumentHelp("Report findings of at least this confidence: low, medium or high (default: medium with --staged, else low).", valueName: "LEVEL"))
+    var minConfidence: ScanConfidence?
+
+    @Flag(name: .customLong("all-places"), help: "List every place of a secret found more than once, not only the first.")
+    var allPlaces = false
+
+    @Flag(name: .customLong("no-decode"), help: "Do not decode base64 and URL-encoded text to scan it again.")
+    var noDecode = false
 
     @Option(help: ArgumentHelp("Leave out the findings listed in this baseline file.", valueName: "FILE"))
     var baseline: String?
@@ -80,6 +97,8 @@ struct Scan: ParsableCommand, Exemplified {
         options.vaultValues = !noVault
         options.identityFiles = identity.identities
         options.jobs = jobs
+        options.minConfidence = minConfidence
+        options.decode = !noDecode
         let result: ScanResult
         do {
             result = try ScanCommand.run(options)
@@ -93,7 +112,7 @@ struct Scan: ParsableCommand, Exemplified {
             Console.err("hush scan: wrote \(result.findings.count) finding(s) to \(writeBaseline)\n")
             return
         }
-        Console.out(ScanReport.render(result.findings, format: format, rules: result.rules))
+        Console.out(ScanReport.render(result.findings, format: format, rules: result.rules, allPlaces: allPlaces))
         if !quiet { Console.err(ScanCommand.summary(result)) }
         if !result.findings.isEmpty {
             throw HushError(
@@ -128,3 +147,4 @@ extension String {
 }
 
 extension ScanFormat: ExpressibleByArgument {}
+extension ScanConfidence: ExpressibleByArgument {}

@@ -209,7 +209,7 @@ import Testing
         try box.write("src/my app.js", "// é\nconst t = \"\(Self.githubToken())\";\n")
         let text = try box.hush(["scan"])
         #expect(text.status == 1)
-        #expect(text.stdout == "src/my app.js:2:12  github-classic-token  ghp_…  (GitHub personal access token (classic))\n", "\(text.stdout)")
+        #expect(text.stdout == "src/my app.js:2:12  github-classic-token  ghp_…  (GitHub personal access token (classic))  [high]\n", "\(text.stdout)")
         #expect(text.stderr.hasPrefix("hush scan: 2 files, "), "\(text.stderr)")
         #expect(text.stderr.contains("; 1 finding\nhush: error: 1 secret(s) found\n"), "\(text.stderr)")
 

@@ -355,7 +355,10 @@ import Testing
 
     @Test func textFormat() throws {
         let text = ScanReport.text(try sample())
-        #expect(text == "src/my app.js:1:12  test-token  tok_…  (Test token)\nconfig/b.yaml:1:4  test-token  tok_…  (Test token)  commit 0123456789ab\n")
+        #expect(
+            text
+                == "src/my app.js:1:12  test-token  tok_…  (Test token)  [high]\nconfig/b.yaml:1:4  test-token  tok_…  (Test token)  [high]  commit 0123456789ab\n"
+        )
     }
 
     @Test func jsonLinesFormat() throws {

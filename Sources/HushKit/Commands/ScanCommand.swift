@@ -36,8 +36,18 @@ public struct ScanOptions: Sendable {
     /// Scanning threads (default: one per online core).
     public var jobs: Int?
     public var rules: [ScanRule] = ScanRules.all
+    /// Findings below this confidence are left out; nil: the mode's default (`defaultConfidence`).
+    public var minConfidence: ScanConfidence?
+    /// Decode base64 and percent-encoded segments and scan them again (`ScanDecoding`).
+    public var decode = true
 
     public init() {}
+
+    /// `--staged` (what the pre-commit hook runs) reports `medium` and `high`, so that a weak
+    /// signal never blocks a commit; the other modes, run to review, report everything.
+    public static func defaultConfidence(for mode: ScanMode) -> ScanConfidence {
+        mode == .staged ? .medium : .low
+    }
 }
 
 /// What a scan found, and what it read.
@@ -112,7 +122,7 @@ public enum ScanCommand {
             statistics.environmentsSkipped = found.skipped
         }
 
-        let engine = try ScanEngine(rules: options.rules, literals: literals, maxSize: options.maxSize)
+        let engine = try ScanEngine(rules: options.rules, literals: literals, maxSize: options.maxSize, decodes: options.decode)
         let workers = max(1, options.jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         var findings: [ScanFinding] = []
         let files = items.filter { $0.file != nil }
@@ -155,7 +165,14 @@ public enum ScanCommand {
             findings.removeAll { baseline.fingerprints.contains($0.fingerprint) }
             statistics.suppressedBaseline = before - findings.count
         }
-        findings.sort { ($0.path, $0.line, $0.column, $0.rule) < ($1.path, $1.line, $1.column, $1.rule) }
+        let minimum = options.minConfidence ?? ScanOptions.defaultConfidence(for: options.mode)
+        let before = findings.count
+        findings.removeAll { $0.confidence < minimum }
+        statistics.belowConfidence = before - findings.count
+        // Each distinct secret once, at its first place (the oldest commit in --history).
+        var commitOrder: [String: Int] = [:]
+        for (i, item) in blobs.enumerated() { if let commit = item.commit, commitOrder[commit] == nil { commitOrder[commit] = i } }
+        findings = ScanGrouping.group(findings, commitOrder: commitOrder)
         statistics.seconds = now() - started
         return ScanResult(findings: findings, statistics: statistics, rules: options.rules)
     }
@@ -193,8 +210,13 @@ public enum ScanCommand {
             line += "; suppressed \(s.suppressedInline) inline, \(s.suppressedBaseline) by baseline"
         }
         if s.regexLimits > 0 { line += "; \(s.regexLimits) pattern matches abandoned at the backtracking limit" }
+        if s.decodedSegments > 0 { line += "; decoded \(s.decodedSegments) segment\(s.decodedSegments == 1 ? "" : "s")" }
+        if s.belowConfidence > 0 { line += "; \(s.belowConfidence) below --min-confidence" }
         let n = result.findings.count
-        return line + "; \(n) finding\(n == 1 ? "" : "s")\n"
+        line += "; \(n) finding\(n == 1 ? "" : "s")"
+        let places = result.findings.reduce(0) { $0 + $1.count }
+        if places > n { line += " in \(places) places" }
+        return line + "\n"
     }
 
     private static func format(_ value: Double, digits: Int) -> String {

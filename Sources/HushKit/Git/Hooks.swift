@@ -149,8 +149,9 @@ public enum GitHooks {
         var scan = ScanOptions()
         scan.mode = .staged
         scan.identityFiles = identityFiles
+        // Every place of a secret is a problem of its own: each one must be fixed.
         for finding in try ScanCommand.run(scan).findings where finding.rule != ScanFinding.unsealedSecretsRule {
-            problems.append(HushError(.checkFailed, ScanReport.text([finding]).trimmingNewlines()))
+            for place in finding.atEachPlace { problems.append(HushError(.checkFailed, ScanReport.text([place]).trimmingNewlines())) }
         }
         return problems
     }

@@ -41,8 +41,11 @@ final class ScanEngine: @unchecked Sendable {
 
     let regexes: [ScanRegex]
     /// Automaton ids below this are keywords (`keywordRules[id]` lists their rules); ids from it
-    /// on are vault literals.
+    /// on are vault literals, then (from `triggerBase`) decoding triggers (`ScanDecoding`).
     private let keywordCount: Int
+    let triggerBase: Int
+    /// Whether encoded segments are decoded and scanned again.
+    let decodes: Bool
     private let keywordRules: [[Int32]]
     /// Rules without keywords run on whole files.
     private let unfiltered: [Int]
@@ -51,7 +54,7 @@ final class ScanEngine: @unchecked Sendable {
 
     /// Compiles every rule's pattern (a bad pattern is an error naming the rule) and builds the
     /// automaton over all keywords and literals.
-    init(rules: [ScanRule], literals: [VaultLiteral] = [], maxSize: Int = 2 * 1024 * 1024) throws {
+    init(rules: [ScanRule], literals: [VaultLiteral] = [], maxSize: Int = 2 * 1024 * 1024, decodes: Bool = true) throws {
         self.rules = rules
         self.literals = literals
         self.maxSize = maxSize
@@ -88,7 +91,10 @@ final class ScanEngine: @unchecked Sendable {
         keywordCount = keywords.count
         keywordRules = owners
         unfiltered = bare
-        automaton = LiteralAutomaton(keywords + literals.map { Array($0.bytes.prefix(Self.literalPrefix)) })
+        triggerBase = keywords.count + literals.count
+        self.decodes = decodes
+        automaton = LiteralAutomaton(
+            keywords + literals.map { Array($0.bytes.prefix(Self.literalPrefix)) } + (decodes ? ScanDecoding.triggers.map(\.literal) : []))
     }
 
     /// True when a pattern can match across a line break: it names `\n` or `\r`, or turns on
@@ -141,11 +147,16 @@ final class ScanEngine: @unchecked Sendable {
     func matches(in bytes: UnsafeBufferPointer<UInt8>, worker: ScanWorker) -> [Match] {
         var candidates = worker.candidates
         candidates.removeAll(keepingCapacity: true)
+        var triggers = worker.triggerHits
+        triggers.removeAll(keepingCapacity: true)
         var found: [Match] = []
         let keywordCount = keywordCount
+        let triggerBase = triggerBase
         automaton.scan(bytes) { id, end in
             if id < keywordCount {
                 for rule in keywordRules[id] { candidates.append(Candidate(rule: rule, at: end - 1)) }
+            } else if id >= triggerBase {
+                triggers.append(Candidate(rule: Int32(id - triggerBase), at: end))
             } else {
                 let literal = id - keywordCount
                 let start = end - automaton.lengths[id]
@@ -177,6 +188,7 @@ final class ScanEngine: @unchecked Sendable {
             run(rule, in: bytes, window: Window(range: 0..<bytes.count, startsLine: true, endsLine: true), worker: worker, into: &found)
         }
         worker.candidates = candidates
+        worker.triggerHits = triggers
         return Self.resolveOverlaps(found)
     }
 
@@ -229,6 +241,7 @@ final class ScanEngine: @unchecked Sendable {
             let text = UnsafeBufferPointer(rebasing: bytes[secret])
             if let minimum = rule.minEntropy, SecretHeuristics.entropy(bytes: text) < minimum { continue }
             if let validate = rule.validate, !validate(String(decoding: text, as: UTF8.self)) { continue }
+            if ScanContext.isReference(text) { continue }
             if Self.insideSealedToken(bytes, secret) { continue }
             found.append(Match(rule: r, secret: secret))
         }
@@ -293,7 +306,8 @@ final class ScanEngine: @unchecked Sendable {
     }
 }
 
-/// One keyword hit of one rule: the offset of the hit's last byte.
+/// One keyword hit of one rule: the offset of the hit's last byte. (Also a decoding trigger's
+/// hit: `rule` is the trigger's index, `at` the offset after its literal.)
 struct Candidate {
     var rule: Int32
     var at: Int

@@ -21,10 +21,23 @@ public struct ScanFinding: Sendable, Equatable {
     public var environment: String?
     public var key: String?
     public var form: String?
+    /// How sure the scan is: the rule's confidence, lowered by weak context (see
+    /// `ScanContext`); for a grouped secret, the highest of its places.
+    public var confidence: ScanConfidence
+    /// How the secret was found inside encoded text: `base64`, `url`, or both outermost first
+    /// (`base64+url`); nil when it was in the clear. The line and column are the encoded
+    /// segment's.
+    public var decoded: String?
+    /// Further places where the same secret (rule and fingerprint) was found, after this one
+    /// (see `ScanGrouping`): in `--history` later commits, in a tree later paths.
+    public var places: [ScanPlace] = []
+
+    /// How many places hold this secret: this one and `places`.
+    public var count: Int { 1 + places.count }
 
     public init(
         rule: String, message: String, path: String, line: Int, column: Int, redacted: String, fingerprint: String, commit: String? = nil,
-        environment: String? = nil, key: String? = nil, form: String? = nil
+        environment: String? = nil, key: String? = nil, form: String? = nil, confidence: ScanConfidence = .high, decoded: String? = nil
     ) {
         self.rule = rule
         self.message = message
@@ -37,6 +50,8 @@ public struct ScanFinding: Sendable, Equatable {
         self.environment = environment
         self.key = key
         self.form = form
+        self.confidence = confidence
+        self.decoded = decoded
     }
 
     /// Rule ids of the checks that are not provider rules.
@@ -104,6 +119,11 @@ public struct ScanStatistics: Sendable, Equatable {
     public var suppressedBaseline = 0
     /// Regex matches abandoned at PCRE2's backtracking limit (pathological input).
     public var regexLimits = 0
+    /// Encoded segments decoded and scanned again, and the decoded bytes (see `ScanDecoding`).
+    public var decodedSegments = 0
+    public var decodedBytes = 0
+    /// Findings left out by `--min-confidence`.
+    public var belowConfidence = 0
     /// Vault environments whose values were checked, and those the caller cannot open.
     public var environmentsOpened = 0
     public var environmentsSkipped = 0
@@ -122,6 +142,9 @@ public struct ScanStatistics: Sendable, Equatable {
         suppressedInline += other.suppressedInline
         suppressedBaseline += other.suppressedBaseline
         regexLimits += other.regexLimits
+        decodedSegments += other.decodedSegments
+        decodedBytes += other.decodedBytes
+        belowConfidence += other.belowConfidence
     }
 
     public var skipped: Int { skippedBinary + skippedLarge + skippedExcluded + skippedUnreadable }

@@ -15,6 +15,8 @@ final class ScanWorker {
     var statistics = ScanStatistics()
     /// Keyword hits of the current file (kept to reuse its storage).
     var candidates: [Candidate] = []
+    /// Decoding triggers seen in the last buffer `ScanEngine.matches` ran over.
+    var triggerHits: [Candidate] = []
     private var buffer: UnsafeMutableRawPointer
     private var capacity: Int
 
@@ -100,34 +102,65 @@ final class ScanWorker {
         }
         statistics.files += 1
         statistics.bytes += bytes.count
-        let matches = engine.matches(in: bytes, worker: self)
-        guard !matches.isEmpty else { return }
+        var matches = engine.matches(in: bytes, worker: self)
+        var decoded: [ScanEngine.DecodedMatch] = []
+        if !triggerHits.isEmpty {
+            var budget = ScanDecoding.maximumPerFile
+            decoded = engine.decodedMatches(in: bytes, hits: triggerHits, worker: self, depth: 1, budget: &budget)
+            // A vault value found on an encoded segment is reported as it is; otherwise what the
+            // decoded text holds is more specific than a rule's match on the encoded text.
+            decoded.removeAll { d in matches.contains { $0.rule < 0 && $0.secret.overlaps(d.segment) } }
+            matches.removeAll { m in m.rule >= 0 && decoded.contains { $0.segment.overlaps(m.secret) } }
+        }
+        guard !matches.isEmpty || !decoded.isEmpty else { return }
+        let documentation = ScanContext.isDocumentation(display)
         var lines = LineCounter()
         for match in matches {
-            if Suppression.applies(bytes, at: match.secret.lowerBound) {
-                statistics.suppressedInline += 1
-                continue
-            }
-            let (line, column) = lines.position(of: match.secret.lowerBound, in: bytes)
             let secret = UnsafeBufferPointer(rebasing: bytes[match.secret])
-            if match.rule >= 0 {
-                let rule = engine.rules[match.rule]
-                findings.append(
-                    ScanFinding(
-                        rule: rule.id, message: rule.description, path: display, line: line, column: column, redacted: ScanFinding.redact(secret),
-                        fingerprint: ScanFinding.fingerprint(rule: rule.id, secret: secret), commit: commit))
-            } else {
-                let literal = engine.literals[-1 - match.rule]
-                let form = literal.form == "plain" ? "" : " (\(literal.form)-encoded)"
-                let key = TerminalSafe.escape(literal.key)
-                findings.append(
-                    ScanFinding(
-                        rule: ScanFinding.vaultValueRule, message: "the value of \(key) in environment \(literal.environment)\(form)",
-                        path: display, line: line, column: column, redacted: "…",
-                        fingerprint: ScanFinding.keyedFingerprint(rule: ScanFinding.vaultValueRule, secret: secret, key: literal.fingerprintKey),
-                        commit: commit,
-                        environment: literal.environment, key: literal.key, form: literal.form))
+            report(
+                match.rule, secret: secret, at: match.secret.lowerBound, in: bytes, display: display, commit: commit, documentation: documentation,
+                lines: &lines)
+        }
+        for match in decoded {
+            match.secret.withUnsafeBufferPointer { secret in
+                report(
+                    match.rule, secret: secret, at: match.segment.lowerBound, in: bytes, display: display, commit: commit, documentation: documentation,
+                    lines: &lines, decoded: match.how, inURL: match.inURL)
             }
+        }
+    }
+
+    /// Appends the finding of rule `rule` (or vault literal `-1 - rule`) whose `secret` is at
+    /// `offset` of `bytes` (for a decoded secret, its encoded segment), unless an inline marker
+    /// suppresses it or its context leaves nothing to report.
+    private func report(
+        _ rule: Int, secret: UnsafeBufferPointer<UInt8>, at offset: Int, in bytes: UnsafeBufferPointer<UInt8>, display: String, commit: String?,
+        documentation: Bool, lines: inout LineCounter, decoded: String? = nil, inURL: Bool = false
+    ) {
+        if Suppression.applies(bytes, at: offset) {
+            statistics.suppressedInline += 1
+            return
+        }
+        let suffix = decoded.map { " (\($0)-decoded)" } ?? ""
+        if rule >= 0 {
+            let rule = engine.rules[rule]
+            guard let confidence = ScanContext.confidence(rule.confidence, documentation: documentation, bytes: bytes, at: offset, inURL: inURL) else { return }
+            let (line, column) = lines.position(of: offset, in: bytes)
+            findings.append(
+                ScanFinding(
+                    rule: rule.id, message: rule.description + suffix, path: display, line: line, column: column, redacted: ScanFinding.redact(secret),
+                    fingerprint: ScanFinding.fingerprint(rule: rule.id, secret: secret), commit: commit, confidence: confidence, decoded: decoded))
+        } else {
+            let literal = engine.literals[-1 - rule]
+            let form = literal.form == "plain" ? "" : " (\(literal.form)-encoded)"
+            let key = TerminalSafe.escape(literal.key)
+            let (line, column) = lines.position(of: offset, in: bytes)
+            findings.append(
+                ScanFinding(
+                    rule: ScanFinding.vaultValueRule, message: "the value of \(key) in environment \(literal.environment)\(form)\(suffix)",
+                    path: display, line: line, column: column, redacted: "…",
+                    fingerprint: ScanFinding.keyedFingerprint(rule: ScanFinding.vaultValueRule, secret: secret, key: literal.fingerprintKey),
+                    commit: commit, environment: literal.environment, key: literal.key, form: literal.form, decoded: decoded))
         }
     }
 }
@@ -152,47 +185,5 @@ struct LineCounter {
         var column = 1
         for i in lineStart..<target where bytes[i] & 0xC0 != 0x80 { column += 1 }
         return (line, column)
-    }
-}
-
-/// Inline suppression markers: on the finding's line `hush:allow`, `gitleaks:allow` or
-/// `pragma: allowlist secret` (detect-secrets); on the line before, `hush:allow-next-line` or
-/// `pragma: allowlist nextline secret`.
-enum Suppression {
-    private static let sameLine = ["gitleaks:allow", "pragma: allowlist secret"].map { Array($0.utf8) }
-    private static let nextLine = ["hush:allow-next-line", "pragma: allowlist nextline secret"].map { Array($0.utf8) }
-    private static let allow = Array("hush:allow".utf8)
-    private static let nextSuffix = Array("-next-line".utf8)
-
-    static func applies(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
-        let start = ScanEngine.lineStart(bytes, before: offset)
-        let end = ScanEngine.lineEnd(bytes, from: offset)
-        let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        if sameLine.contains(where: { find($0, in: line) != nil }) { return true }
-        // `hush:allow`, but not as the start of `hush:allow-next-line`.
-        var from = 0
-        while let at = find(allow, in: UnsafeBufferPointer(rebasing: line[from...])) {
-            let after = from + at + allow.count
-            if !ScanEngine.equal(line, at: after, nextSuffix) { return true }
-            from = after
-        }
-        guard start > 0 else { return false }
-        let previousStart = ScanEngine.lineStart(bytes, before: start - 1)
-        let previous = UnsafeBufferPointer(rebasing: bytes[previousStart..<(start - 1)])
-        return nextLine.contains { find($0, in: previous) != nil }
-    }
-
-    /// Offset of `needle` (not empty) in `haystack`.
-    static func find(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let base = haystack.baseAddress, let first = needle.first, haystack.count >= needle.count else { return nil }
-        let last = haystack.count - needle.count
-        var i = 0
-        while i <= last {
-            guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return nil }
-            i = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-            if ScanEngine.equal(haystack, at: i, needle) { return i }
-            i += 1
-        }
-        return nil
     }
 }

@@ -32,7 +32,7 @@ public enum ScanRules {
         ("saas", saas + saasContext),
         ("private-keys", privateKeys),
         ("databases", databases),
-        ("web", web),
+        ("web", jsonWebTokens + web),
         ("generic", generic),
     ]
 

@@ -77,16 +77,10 @@ extension SecretHeuristics {
         return out
     }
 
-    /// A JWT (`header.payload.signature`) whose header decodes to a JSON object naming an
-    /// algorithm other than `none`, with a signature of at least 16 characters.
+    /// A JWT (`header.payload.signature`) that the `jwt` rule reports: see
+    /// `JSONWebToken.isCredential`.
     public static func isSignedJWT(_ token: some StringProtocol) -> Bool {
-        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[2].count >= 16, !isKnownExample(String(parts[2])) else { return false }
-        guard let header = decodeBase64(parts[0]) else { return false }
-        let json = String(decoding: header, as: UTF8.self)
-        guard json.hasPrefix("{"), json.contains("\"alg\""), !json.contains("\"none\"") else { return false }
-        guard let payload = decodeBase64(parts[1]), payload.first == UInt8(ascii: "{") else { return false }
-        return !hasPlaceholderMarker(String(parts[2]))
+        JSONWebToken.isCredential(token)
     }
 
     // MARK: - Arithmetic

@@ -1,14 +1,9 @@
-// Web credentials that are not tied to one provider: JWTs, Authorization headers, URLs with
-// a user and password, curl -u.
+// Web credentials that are not tied to one provider: JWTs (JWT.swift), Authorization headers,
+// URLs with a user and password, curl -u.
 // Constraints on the pattern syntax: see `ScanRules` (PCRE2 and ICU must read it alike).
 
 extension ScanRules {
     static let web: [ScanRule] = [
-        // A JWT: base64url JSON header (always "eyJ", i.e. `{"`), payload, signature.
-        ScanRule(
-            id: "jwt", description: "JSON Web Token (signed)", keywords: ["eyj"],
-            pattern: #"(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,})"# + end,
-            validate: { SecretHeuristics.isSignedJWT($0) }),
         ScanRule(
             id: "authorization-bearer", description: "Bearer token in an Authorization header",
             keywords: ["bearer"],

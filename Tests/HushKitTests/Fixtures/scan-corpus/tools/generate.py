@@ -856,3 +856,4 @@ jobs:
       - run: mysql -u root -p"$MYSQL_ROOT_PASSWORD" app < schema.sql
       - run: ./scripts/rotate --token "$ROTATE_TOKEN" --password "$ROTATE_PASSWORD"
 """)
+__import__("gen_decoded").main(ROOT)  # decoded-secrets samples (tools/gen_decoded.py)
