@@ -5,7 +5,7 @@ import Testing
 /// are produced (and not where the file's text is shown), a standard output that is the
 /// `--output` file, `docker-secrets --replace`, and `--skip-invalid`.
 @Suite struct ExportAdoptionCLITests {
-    static let dotenv = "BASE=http://example.test\nURL=${BASE}/api\nKEY=\"[${HUSH_IDENTITY_FILE}]\"\nPASSWORD='s3cret-$x'\n"
+    static let dotenv = "BASE=http://example.test\nURL=${BASE}/api\nKEY=\"[${HUSH_IDENTITY_FILE}]\"\nPASSWORD='s3cret-$x'\n"  // hush:allow test value
 
     func sealed(_ name: String, _ file: String, _ text: String) throws -> Sandbox {
         let box = try Sandbox()
