@@ -28,6 +28,11 @@ let billionLaughs = (1...9).reduce("a: &a0 [lol]\n") { text, level in
         Case(source: "a: &x:y z\n", location: "test.yaml:1:4:", mentions: "not followed by a space"),
         // Found by the roundtrip fuzzer: the sealed body's final line break would change the key.
         Case(source: "? |\n xc", location: "test.yaml:1:3:", mentions: "block scalar key"),
+        // Fuzz finding 5: a last line of blanks would become a kept blank line of the key.
+        Case(source: "?\n|+\n ", location: "test.yaml:2:1:", mentions: "block scalar key"),
+        // Fuzz finding 2: the token of a block scalar at its key's column would read as a key.
+        Case(source: "a:\n|\n x\n", location: "test.yaml:2:1:", mentions: "indented more than its key"),
+        Case(source: "l:\n  -\n  >-\n   x\n", location: "test.yaml:3:3:", mentions: "indented more than its key"),
         Case(source: "a: 1\n---\nb: 2\n", location: "test.yaml:2:1:", mentions: "document"),
         Case(source: "a: 1\na: 2\n", location: "test.yaml:2:1:", mentions: "duplicate"),
         Case(source: "? [a, b]\n: 1\n", location: "test.yaml:1:3:", mentions: "key"),

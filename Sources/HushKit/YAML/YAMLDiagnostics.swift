@@ -61,6 +61,12 @@ enum YAMLDiagnostics {
             hint: "add a newline at the end of the file, or use a plain or quoted key")
     }
 
+    static func blockScalarAtParentColumn(at l: Location) -> HushError {
+        error(
+            l, "a block scalar (| or >) that begins a line must be indented more than its key or `-`",
+            hint: "indent its line, or put the | or > after the key's colon (`key: |`)")
+    }
+
     static func propertiesNotUnderstood(at l: Location) -> HushError {
         error(l, "cannot tell where the value after this anchor or tag starts", hint: "put one space between the anchor or tag and the value")
     }

@@ -264,11 +264,7 @@ struct YAMLOutlineBuilder {
                 throw YAMLDiagnostics.duplicateKey(event.value, firstLine: firstLine, at: location(byte: nodeStart))
             }
             stack[top].key = event.value
-            // A block scalar key (`? |`) that ends the document without a line break: the sealed
-            // body gets that line break (§6), which would add a "\n" to the key.
-            if event.style == .literal || event.style == .folded, end == map.bytes.count, map.bytes.last != 0x0A, map.bytes.last != 0x0D,
-                !YAMLBlockScalar.header(in: map.bytes, start: start).strip
-            {
+            if event.style == .literal || event.style == .folded, endsDocumentWithoutBreak(blockKeyEnd: end) {
                 throw YAMLDiagnostics.blockScalarKeyAtEnd(at: location(byte: nodeStart))
             }
             let isMerge =
@@ -296,6 +292,7 @@ struct YAMLOutlineBuilder {
         case _ where range.isEmpty && start != nodeStart:
             break
         case .literal, .folded:
+            try checkBlockScalarColumn(nodeStart: nodeStart, start: start, parentColumn: stack[top].column)
             // At the very end of a file without a final line break, the value lacks the "\n"
             // that clip and keep chomping would keep; it reads back the same since the sealed
             // form records the missing break (`#hush:final-newline no`), and `DocumentEdit`
@@ -342,11 +339,40 @@ struct YAMLOutlineBuilder {
     }
 
     /// libyaml places an empty value that has no indicator of its own (`? key` without `:`)
-    /// at the next token, possibly lines later; it belongs right after the previous content.
+    /// at the next token, possibly lines later, or at the end of the input (after trailing
+    /// blanks and comments); it belongs right after the previous content. Whenever only blanks,
+    /// line breaks and comments lie between the two, the previous content's end is taken: the
+    /// same place with or without the final line break the sealed body adds (fuzz finding 1).
+    /// After an indicator (`key:`, `- `) libyaml's place is right after it and is kept.
     private mutating func emptyValuePosition(_ offset: Int) -> Int {
-        let lineStart = map.lineStart(ofByte: offset)
-        let onlyIndented = map.bytes[lineStart..<offset].allSatisfy { $0 == UInt8(ascii: " ") }
-        return onlyIndented && lastEnd <= lineStart ? lastEnd : offset
+        guard lastEnd <= offset else { return offset }
+        return Self.skipSeparation(map.bytes, from: lastEnd) >= offset ? lastEnd : offset
+    }
+
+    /// True when the block scalar key at `start`, which libyaml ends at `end`, is the last
+    /// thing in a document without a final line break. The sealed body adds that line break
+    /// (docs/format.md §6) and keys stay plaintext there: libyaml makes a block scalar take the
+    /// line breaks and blank lines after it, so the key would take the new one too, as a "\n"
+    /// in its value (clip chomping `? |\n x`, keep chomping with a last line of blanks
+    /// `?\n|+\n `: fuzz finding 5) or in its extent, which moves its empty value (strip
+    /// chomping). Such a key is refused rather than sealed into another key.
+    private func endsDocumentWithoutBreak(blockKeyEnd end: Int) -> Bool {
+        let bytes = map.bytes
+        guard let last = bytes.last, last != 0x0A, last != 0x0D else { return false }
+        return end >= bytes.count || bytes[end...].allSatisfy(Self.isBlankOrBreak)
+    }
+
+    /// A block scalar value whose line begins with it (its `|` or `>`, or a property before it)
+    /// at its parent's column or left of it (`a:\n|\n x`, `-\n|\n x`) is valid YAML, but no
+    /// other scalar may stand there: its token would read as the next key (fuzz finding 2).
+    /// Refused with the line and column.
+    private mutating func checkBlockScalarColumn(nodeStart: Int, start: Int, parentColumn: Int) throws(HushError) {
+        let bytes = map.bytes
+        let lineStart = map.lineStart(ofByte: start)
+        var first = lineStart
+        while first < start, bytes[first] == UInt8(ascii: " ") || bytes[first] == UInt8(ascii: "\t") { first += 1 }
+        guard first >= nodeStart, first - lineStart <= parentColumn else { return }
+        throw YAMLDiagnostics.blockScalarAtParentColumn(at: location(byte: first))
     }
 
     /// Collections nest at most this deep: each open collection holds its whole path, so
