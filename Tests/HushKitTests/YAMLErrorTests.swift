@@ -33,6 +33,11 @@ let billionLaughs = (1...9).reduce("a: &a0 [lol]\n") { text, level in
         // Fuzz finding 2: the token of a block scalar at its key's column would read as a key.
         Case(source: "a:\n|\n x\n", location: "test.yaml:2:1:", mentions: "indented more than its key"),
         Case(source: "l:\n  -\n  >-\n   x\n", location: "test.yaml:3:3:", mentions: "indented more than its key"),
+        // Limits: keys of at most 1,024 characters, also where libyaml reports something else.
+        Case(source: "b:\n  " + String(repeating: "k", count: 1025) + ": 1\n", location: "test.yaml:2:3:", mentions: "key longer than 1024"),
+        Case(source: String(repeating: "k", count: 1025) + ": 1\n", location: "test.yaml:1:1:", mentions: "key longer than 1024"),
+        Case(source: "a: {x: 1, " + String(repeating: "k", count: 1025) + ": 1}\n", location: "test.yaml:1:11:", mentions: "key longer"),
+        Case(source: "? " + String(repeating: "\u{00E9}", count: 1025) + "\n: 1\n", location: "test.yaml:1:3:", mentions: "key longer"),
         Case(source: "a: 1\n---\nb: 2\n", location: "test.yaml:2:1:", mentions: "document"),
         Case(source: "a: 1\na: 2\n", location: "test.yaml:2:1:", mentions: "duplicate"),
         Case(source: "? [a, b]\n: 1\n", location: "test.yaml:1:3:", mentions: "key"),

@@ -67,6 +67,12 @@ enum YAMLDiagnostics {
             hint: "indent its line, or put the | or > after the key's colon (`key: |`)")
     }
 
+    static func keyTooLong(at l: Location) -> HushError {
+        error(
+            l, "a key longer than \(YAMLKeyLength.maximum) characters (the most Hush and libyaml read)",
+            hint: "shorten the key: keys name values, only values may be long")
+    }
+
     static func propertiesNotUnderstood(at l: Location) -> HushError {
         error(l, "cannot tell where the value after this anchor or tag starts", hint: "put one space between the anchor or tag and the value")
     }

@@ -247,6 +247,11 @@ struct YAMLOutlineBuilder {
         guard !stack.isEmpty else {
             // A document that is empty except for `---` parses as one empty plain scalar.
             if event.style == .plain && event.value.isEmpty && event.start == event.end { return }
+            // libyaml gives up on a key longer than its limit and reads the line as a scalar.
+            let start = map.byteOffset(ofCharacter: event.start)
+            if let keyStart = YAMLKeyLength.explain(map.bytes, lineStart: map.lineStart(ofByte: start)) {
+                throw YAMLDiagnostics.keyTooLong(at: location(byte: keyStart))
+            }
             throw YAMLDiagnostics.topLevelNotMapping(at: location(event.start))
         }
         // The innermost collection is mutated in place: copying it would copy its key table.
@@ -259,6 +264,7 @@ struct YAMLOutlineBuilder {
         }
 
         if stack[top].isMapping && stack[top].key == nil {
+            if YAMLKeyLength.isTooLong(event.value) { throw YAMLDiagnostics.keyTooLong(at: location(byte: nodeStart)) }
             if let first = stack[top].keys.insert(event.value, at: nodeStart) {
                 let firstLine = map.location(ofByte: first).line
                 throw YAMLDiagnostics.duplicateKey(event.value, firstLine: firstLine, at: location(byte: nodeStart))
