@@ -90,6 +90,12 @@ enum YAMLDiagnostics {
             hint: "flatten the document; configuration is never nested this deep, so this is likely damage or an attack")
     }
 
+    static func pathsTooLong(limit: Int, at l: Location) -> HushError {
+        error(
+            l, "the key paths of this document's values hold more than \(limit) parts in all (values × nesting depth)",
+            hint: "flatten the document or split it; configuration is never this deep and this large, so this is likely damage or an attack")
+    }
+
     static func complexKey(at l: Location) -> HushError {
         error(l, "a mapping key must be a single value, not a list or a mapping", hint: "use a plain text key")
     }

@@ -46,6 +46,9 @@ struct YAMLOutlineBuilder {
     /// The document's structure, in order (`DocumentOutline.nodes`).
     private var nodes: [OutlineNode] = []
     private var hasReferences = false
+    /// Parts of every path so far, and how many are allowed (`maximumPathParts`).
+    private var pathParts = 0
+    private let pathPartLimit: Int
     /// Each complete anchor: the size of its node once aliases are expanded, and whether it is
     /// a mapping (which a merge key may take).
     private var anchors: [String: (size: Int, isMapping: Bool)] = [:]
@@ -60,6 +63,7 @@ struct YAMLOutlineBuilder {
     init(_ bytes: [UInt8], file: String) {
         self.map = YAMLSourceMap(bytes, origin: YAMLEventReader.bomLength(bytes))
         self.file = file
+        self.pathPartLimit = Self.maximumPathParts(documentSize: bytes.count)
     }
 
     mutating func handle(_ event: YAMLEvent) throws(HushError) {
@@ -319,6 +323,7 @@ struct YAMLOutlineBuilder {
         try checkMergeValue(isMapping: false, isSequence: false, at: nodeStart)
         let type = event.style == .plain ? YAMLScalar.resolve(plain: event.value.utf8) : .string
         let (line, column) = map.location(ofByte: range.lowerBound)
+        try countPath(stack[top].path.count + 1, at: range.lowerBound)
         var path = stack[top].path
         path.append(Self.nextComponent(&stack[top]))
         nodes.append(OutlineNode(.scalar(leaves.count), anchor: event.anchor, tag: event.tag, line: line))
@@ -385,6 +390,22 @@ struct YAMLOutlineBuilder {
     /// unbounded nesting costs quadratic memory (a 40 KB line of `[` took gigabytes).
     static let maximumDepth = 256
 
+    /// The key paths of all values and collections hold at most this many parts in total
+    /// (values × depth), 2^20 plus 16 per byte of the document and at most 2^24: every value
+    /// carries its whole path, so a 1 MB document of many values 255 levels deep took 4.4 GB
+    /// and 30 s. Memory stays linear in the input; block style needs two bytes of indentation
+    /// per level, so ordinary documents stay far below (50 MB of YAML two levels deep: 2.5
+    /// million parts).
+    static func maximumPathParts(documentSize: Int) -> Int {
+        min(1 << 24, (1 << 20) + 16 * documentSize)
+    }
+
+    /// Counts the parts of one more path, refused past `maximumPathParts`.
+    private mutating func countPath(_ parts: Int, at offset: Int) throws(HushError) {
+        pathParts += parts
+        if pathParts > pathPartLimit { throw YAMLDiagnostics.pathsTooLong(limit: pathPartLimit, at: location(byte: offset)) }
+    }
+
     private mutating func open(_ event: YAMLEvent) throws(HushError) {
         let nodeStart = map.byteOffset(ofCharacter: event.start)
         let start = try contentStart(nodeStart, event)
@@ -399,6 +420,7 @@ struct YAMLOutlineBuilder {
             }
             startsMergeList = stack[top].mergeValuePending && event.kind == .sequenceStart
             try checkMergeValue(isMapping: event.kind == .mappingStart, isSequence: event.kind == .sequenceStart, at: nodeStart)
+            try countPath(stack[top].path.count + 1, at: start)
             path = stack[top].path
             path.append(Self.nextComponent(&stack[top]))
         } else if event.kind != .mappingStart {
