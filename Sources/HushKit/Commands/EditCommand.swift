@@ -27,8 +27,8 @@ public enum EditCommand {
         let env = try vault.repository.environment(envName)
         let editor =
             Platform.environment("VISUAL").flatMap { $0.isEmpty ? nil : $0 } ?? Platform.environment("EDITOR").flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
-        // Set once the plaintext is written: the folder, the file, what was shown and what the
-        // editor left. Cleaned up here, after the write, so that a failed write can keep it.
+        // Set once the folder exists: the folder, the file, what was shown and what the editor
+        // left. Cleaned up here, after the write, so that a failed write can keep the text.
         var session: (folder: String, path: String, shown: [UInt8], edited: [UInt8]?)?
         defer {
             free(editTempPath)
@@ -40,13 +40,14 @@ public enum EditCommand {
             let changed = try vault.update(env) { opened in
                 let folder = try privateFolder()
                 let path = "\(folder)/\(env.name).\(env.syntax.fileExtension)"
+                session = (folder, path, [], nil)
                 editTempPath = strdup(path)
                 editTempFolder = strdup(folder)
                 installCleanupHandlers()
                 // Unresolved merge conflicts are shown with git's markers, both values decrypted.
                 let conflicts = try opened.conflicts()
                 let shown = conflicts.isEmpty ? opened.plaintext : ConflictMarkup.render(opened, conflicts)
-                session = (folder, path, shown, nil)
+                session?.shown = shown
                 try FileSystem.createNew(path, shown, mode: 0o600)
                 return try editAndReseal(opened, conflicts: conflicts, path: path, editor: editor, env: env, envName: envName) {
                     session?.edited = $0
