@@ -108,8 +108,10 @@ import Testing
     /// breaks). The key read as "" (the blank line is not ended), but the line break the sealer
     /// adds made it a kept blank line and the key "\n": sealing refused it. The reader now
     /// refuses every block scalar key that is the last thing in a document without a final line
-    /// break (only blanks and line breaks after it), whatever its chomping, with the line.
-    @Test(arguments: ["?\n|+\n ", "?\r|+\r ", "?\n|+\n x\n\n  ", "? |-\n x\n  ", "? >\n x"])
+    /// feed (only blanks and line breaks after it), whatever its chomping, with the line. Also
+    /// found after the fix: `? |\r`, a lone CR at the end, to which the sealer adds a LF; the
+    /// CRLF is one line break, one byte longer, and moved the key's empty value.
+    @Test(arguments: ["?\n|+\n ", "?\r|+\r ", "?\n|+\n x\n\n  ", "? |-\n x\n  ", "? >\n x", "? |\r"])
     func finding5KeepBlockScalarKeyBeforeBlankLastLine(_ text: String) throws {
         let error = try #require(throws: HushError.self) { try YAMLOutline.scan(Array(text.utf8), file: "t") }
         #expect(error.message.contains("block scalar key"))

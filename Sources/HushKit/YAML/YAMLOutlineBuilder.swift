@@ -360,8 +360,8 @@ struct YAMLOutlineBuilder {
         return Self.skipSeparation(map.bytes, from: lastEnd) >= offset ? lastEnd : offset
     }
 
-    /// True when the block scalar key at `start`, which libyaml ends at `end`, is the last
-    /// thing in a document without a final line break. The sealed body adds that line break
+    /// True when the block scalar key which libyaml ends at `end` is the last thing in a
+    /// document without a final line feed. The sealed body adds that line break
     /// (docs/format.md §6) and keys stay plaintext there: libyaml makes a block scalar take the
     /// line breaks and blank lines after it, so the key would take the new one too, as a "\n"
     /// in its value (clip chomping `? |\n x`, keep chomping with a last line of blanks
@@ -369,7 +369,9 @@ struct YAMLOutlineBuilder {
     /// chomping). Such a key is refused rather than sealed into another key.
     private func endsDocumentWithoutBreak(blockKeyEnd end: Int) -> Bool {
         let bytes = map.bytes
-        guard let last = bytes.last, last != 0x0A, last != 0x0D else { return false }
+        // As the sealer sees it: a document ending with a lone CR gets a LF too, and the CRLF
+        // it then ends with is one longer line break for libyaml (`? |\r`).
+        guard let last = bytes.last, last != 0x0A else { return false }
         return end >= bytes.count || bytes[end...].allSatisfy(Self.isBlankOrBreak)
     }
 
