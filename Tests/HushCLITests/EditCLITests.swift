@@ -33,7 +33,11 @@ import Testing
         expectFailure(result, status: 2, mentions: "does not parse")
         #expect(result.stderr.contains("dev.yaml:2:") || result.stderr.contains("dev.yaml:3:"))
         #expect(try box.bytes(".secrets/dev.yaml") == before)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: box.root.appendingPathComponent("run").path).isEmpty)
+        // The edited text is kept for the user (EditKeptCLITests), in the private folder only.
+        let run = box.root.appendingPathComponent("run")
+        let kept = try FileManager.default.contentsOfDirectory(atPath: run.path)
+        #expect(kept.count == 1 && kept.allSatisfy { $0.hasPrefix("hush-edit-kept-") })
+        #expect(result.stderr.contains("your edited text is kept in \(run.path)/hush-edit-kept-"))
     }
 
     @Test func editorFailureLeavesTheFileUnchanged() throws {

@@ -46,6 +46,46 @@ import Testing
         try box.write("ok.yaml", "a: " + String(repeating: "[", count: 255) + "x" + String(repeating: "]", count: 255) + "\n")
         #expect(try box.hush(["encrypt", "ok.yaml", "--env", "ok"]).status == 0)
     }
+
+    /// Item 4, limits: a key or name of more than 1,024 characters is refused with the file and
+    /// line (exit 2) and nothing is written; 1,024 are fine. Lines have no limit of their own
+    /// below the input limit (a sealed value is one line): a one-line value near the limit is
+    /// stored, a document over it is refused (docs/robustness.md, "Limits").
+    @Test func longKeysAreRefusedAndLongLinesAreBoundedByTheInputLimit() throws {
+        let box = try Sandbox()
+        try box.initialise()
+        let long = String(repeating: "k", count: 1025)
+        try box.write("long.yaml", "a: 1\nb:\n  \(long): 2\n")
+        try box.write("long.env", "A=1\n\(long)=2\n")
+        try box.write("explicit.yaml", "? \(long)\n: 2\n")
+        expectFailure(try box.hush(["encrypt", "long.yaml", "--env", "ly"]), status: 2, mentions: "long.yaml:3:3: a key longer than 1024 characters")
+        expectFailure(try box.hush(["encrypt", "explicit.yaml", "--env", "ey"]), status: 2, mentions: "explicit.yaml:1:3: a key longer than 1024")
+        expectFailure(try box.hush(["encrypt", "long.env", "--env", "le"]), status: 2, mentions: "long.env:2:1: a name longer than 1024 characters")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: box.path(".secrets").path).filter { !$0.hasPrefix(".") }.isEmpty)
+        // `set` of such a key leaves the file as it was.
+        #expect(try box.hush(["set", "dev", "A"], stdin: "1").status == 0)
+        let before = try box.bytes(".secrets/dev.env")
+        expectFailure(try box.hush(["set", "dev", long], stdin: "2"), status: 2, mentions: "a name longer than 1024")
+        #expect(try box.bytes(".secrets/dev.env") == before)
+        // 1,024 characters are fine.
+        try box.write("ok.yaml", "b:\n  \(String(long.dropFirst())): 2\n")
+        #expect(try box.hush(["encrypt", "ok.yaml", "--env", "oy"]).status == 0)
+        #expect(try box.hush(["set", "dev", String(long.dropFirst())], stdin: "2").status == 0)
+        // One line as long as the input limit allows (1 MiB here): stored and read back. A
+        // document within the limit whose sealed file would exceed it (tokens are base64) is
+        // refused when written, not when read back later.
+        let limit = ["HUSH_MAX_INPUT_MB": "1"]
+        let line = String(repeating: "v", count: 700_000)
+        try box.write("line.env", "BIG=\(line)\n")
+        #expect(try box.hush(["encrypt", "line.env", "--env", "line"], env: limit).status == 0)
+        #expect(try box.hush(["get", "line", "BIG"], env: limit).stdout == line)
+        try box.write("sealed-over.env", "BIG=\(line)\(line.prefix(200_000))\n")
+        expectFailure(
+            try box.hush(["encrypt", "sealed-over.env", "--env", "over"], env: limit), status: 2, mentions: "would take more than 1 MiB")
+        try box.write("over.env", "BIG=\(line)\(line)\n")
+        expectFailure(try box.hush(["encrypt", "over.env", "--env", "over"], env: limit), status: 2, mentions: "larger than 1 MiB")
+        #expect(!FileManager.default.fileExists(atPath: box.path(".secrets/over.env").path))
+    }
 }
 
 /// Issue 12, item 5: `hush edit` leaves no plaintext behind: not an editor's backup file, not

@@ -38,6 +38,10 @@ let dotenvErrorCases: [DotenvErrorCase] = [
     DotenvErrorCase(source: "A-B=s3cr3t\n", line: 1, column: 2, what: "invalid character in a name"),
     DotenvErrorCase(source: "A: s3cr3t\n", line: 1, column: 2, what: "invalid character in a name"),
     DotenvErrorCase(source: "A B=s3cr3t\n", line: 1, column: 3, what: "expected = after the name"),
+    // Limits: a name of at most 1,024 characters.
+    DotenvErrorCase(
+        source: "A=1\n  export " + String(repeating: "N", count: 1025) + "=s3cr3t\n", line: 2, column: 10,
+        what: "a name longer than 1024 characters (the most Hush reads)"),
     DotenvErrorCase(source: "export A B=s3cr3t\n", line: 1, column: 10, what: "expected = after the name"),
     // Carriage returns that are not part of CRLF.
     DotenvErrorCase(source: "A=s3cr3t\rB=1\n", line: 1, column: 9, what: "carriage return not followed by a line feed"),

@@ -20,62 +20,90 @@ public enum EditCommand {
     /// `kill -9` left behind.
     static let folderPrefix = "hush-edit-"
 
-    /// Returns true when the file was changed.
+    /// Returns true when the file was changed. When the save fails after the text was changed
+    /// (it does not parse, the write is refused, an I/O error), the edited text is kept in its
+    /// private folder (`KeptEdit`) and the error says where.
     public static func run(_ vault: Vault, env envName: String) throws -> Bool {
         let env = try vault.repository.environment(envName)
         let editor =
             Platform.environment("VISUAL").flatMap { $0.isEmpty ? nil : $0 } ?? Platform.environment("EDITOR").flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
-        return try vault.update(env) { opened in
-            let folder = try privateFolder()
-            let path = "\(folder)/\(env.name).\(env.syntax.fileExtension)"
-            editTempPath = strdup(path)
-            editTempFolder = strdup(folder)
-            installCleanupHandlers()
-            defer {
-                // Recursively: editors leave backups (`dev.env~`) and swap files beside it.
-                FileSystem.removeTree(folder)
-                free(editTempPath)
-                free(editTempFolder)
-                editTempPath = nil
-                editTempFolder = nil
+        // Set once the folder exists: the folder, the file, what was shown and what the editor
+        // left. Cleaned up here, after the write, so that a failed write can keep the text.
+        var session: (folder: String, path: String, shown: [UInt8], edited: [UInt8]?)?
+        defer {
+            free(editTempPath)
+            free(editTempFolder)
+            editTempPath = nil
+            editTempFolder = nil
+        }
+        do {
+            let changed = try vault.update(env) { opened in
+                let folder = try privateFolder()
+                let path = "\(folder)/\(env.name).\(env.syntax.fileExtension)"
+                session = (folder, path, [], nil)
+                editTempPath = strdup(path)
+                editTempFolder = strdup(folder)
+                installCleanupHandlers()
+                // Unresolved merge conflicts are shown with git's markers, both values decrypted.
+                let conflicts = try opened.conflicts()
+                let shown = conflicts.isEmpty ? opened.plaintext : ConflictMarkup.render(opened, conflicts)
+                session?.shown = shown
+                try FileSystem.createNew(path, shown, mode: 0o600)
+                return try editAndReseal(opened, conflicts: conflicts, path: path, editor: editor, env: env, envName: envName) {
+                    session?.edited = $0
+                }
             }
-            // Unresolved merge conflicts are shown with git's markers, both values decrypted.
-            let conflicts = try opened.conflicts()
-            let shown = conflicts.isEmpty ? opened.plaintext : ConflictMarkup.render(opened, conflicts)
-            try FileSystem.createNew(path, shown, mode: 0o600)
-            while true {
-                // The terminal's Ctrl-C goes to the editor; hush waits and then cleans up.
-                signal(SIGINT, SIG_IGN)
-                // `exec`: the editor replaces the shell, so a forwarded signal reaches the editor.
-                let status = try Subprocess.run(["/bin/sh", "-c", "exec " + editor + " \"$1\"", "sh", path], started: { editorPID = $0 }).status
-                editorPID = 0
-                signal(SIGINT, cleanupAndExit)
-                guard status == 0 else {
-                    throw HushError(
-                        .system, "the editor (\(editor)) exited with status \(status); \(env.display) is unchanged", hint: "set VISUAL or EDITOR to your editor"
+            if let session { FileSystem.removeTree(session.folder) }
+            return changed
+        } catch {
+            guard let session else { throw error }
+            // Recursively: editors leave backups (`dev.env~`) and swap files beside it.
+            guard let edited = session.edited, edited != session.shown else {
+                FileSystem.removeTree(session.folder)
+                throw error
+            }
+            throw KeptEdit.keep(session.folder, file: session.path, after: error, envName: envName)
+        }
+    }
+
+    /// Runs the editor on `path` until its text re-seals (or the user gives up); `noteEdited`
+    /// gets each text the editor leaves.
+    private static func editAndReseal(
+        _ opened: OpenedFile, conflicts: [MergeConflict], path: String, editor: String, env: EnvironmentFile, envName: String,
+        noteEdited: ([UInt8]) -> Void
+    ) throws -> [UInt8] {
+        while true {
+            // The terminal's Ctrl-C goes to the editor; hush waits and then cleans up.
+            signal(SIGINT, SIG_IGN)
+            // `exec`: the editor replaces the shell, so a forwarded signal reaches the editor.
+            let status = try Subprocess.run(["/bin/sh", "-c", "exec " + editor + " \"$1\"", "sh", path], started: { editorPID = $0 }).status
+            editorPID = 0
+            signal(SIGINT, cleanupAndExit)
+            guard status == 0 else {
+                throw HushError(
+                    .system, "the editor (\(editor)) exited with status \(status); \(env.display) is unchanged", hint: "set VISUAL or EDITOR to your editor")
+            }
+            let edited = try FileSystem.read(path)
+            noteEdited(edited)
+            if edited == opened.plaintext && conflicts.isEmpty { return try opened.reseal(opened.plaintext, recipients: opened.currentRecipients()) }
+            do {
+                if let line = ConflictMarkup.firstMarker(in: edited) {
+                    throw HushError.syntax(
+                        env.display, line: line, column: 1, "unresolved merge conflict marker", hint: "keep one of the two versions and delete the marker lines"
                     )
                 }
-                let edited = try FileSystem.read(path)
-                if edited == opened.plaintext && conflicts.isEmpty { return try opened.reseal(opened.plaintext, recipients: opened.currentRecipients()) }
-                do {
-                    if let line = ConflictMarkup.firstMarker(in: edited) {
-                        throw HushError.syntax(
-                            env.display, line: line, column: 1, "unresolved merge conflict marker",
-                            hint: "keep one of the two versions and delete the marker lines")
-                    }
-                    return try opened.reseal(edited, recipients: opened.currentRecipients())
-                } catch let error as HushError where error.kind == .badInput {
-                    guard Platform.isTerminal(0), Platform.isTerminal(2) else {
-                        throw HushError(
-                            .badInput, "the edited text does not parse (\(error.message)); \(env.display) is unchanged",
-                            hint: "run `hush edit \(envName)` again and fix that line")
-                    }
-                    Console.err("hush: error: \(error.message)\n")
-                    Console.err("hush: reopen the editor to fix it? [Y/n] ")
-                    let answer = readLine() ?? "n"
-                    if answer.lowercased().hasPrefix("n") {
-                        throw HushError(.badInput, "edit abandoned; \(env.display) is unchanged")
-                    }
+                return try opened.reseal(edited, recipients: opened.currentRecipients())
+            } catch let error as HushError where error.kind == .badInput {
+                guard Platform.isTerminal(0), Platform.isTerminal(2) else {
+                    throw HushError(
+                        .badInput, "the edited text does not parse (\(error.message)); \(env.display) is unchanged",
+                        hint: "run `hush edit \(envName)` again and fix that line")
+                }
+                Console.err("hush: error: \(error.message)\n")
+                Console.err("hush: reopen the editor to fix it? [Y/n] ")
+                let answer = readLine() ?? "n"
+                if answer.lowercased().hasPrefix("n") {
+                    throw HushError(.badInput, "edit abandoned; \(env.display) is unchanged")
                 }
             }
         }
@@ -101,24 +129,30 @@ public enum EditCommand {
     }
 
     /// Removes the plaintext folders of edits that were killed (`kill -9`, a crash): this
-    /// user's `hush-edit-PID-…` folders whose process is gone. Returns how many.
+    /// user's `hush-edit-PID-…` folders whose process is gone. Returns how many, and the text
+    /// files of failed saves (`hush-edit-kept-…`), which stay until the user deletes them.
     @discardableResult
-    static func sweepLeftovers() -> Int {
+    static func sweepLeftovers() -> (removed: Int, kept: [String]) {
         var swept = 0
+        var kept: [String] = []
         // Only where edits go (the first usable base): `hush exec` runs this, and /tmp can be big.
         for base in temporaryBases().prefix(1) {
             for name in FileSystem.list(base) where name.hasPrefix(folderPrefix) {
-                let rest = name.dropFirst(folderPrefix.count)
-                guard let pid = pid_t(rest.prefix { $0 != "-" }), pid > 0, pid != getpid() else { continue }
                 var st = stat()
                 let path = base + "/" + name
                 guard lstat(path, &st) == 0, st.st_uid == getuid(), (st.st_mode & S_IFMT) == S_IFDIR else { continue }
+                if name.hasPrefix(KeptEdit.folderPrefix) {
+                    kept += FileSystem.list(path).sorted().map { path + "/" + $0 }
+                    continue
+                }
+                let rest = name.dropFirst(folderPrefix.count)
+                guard let pid = pid_t(rest.prefix { $0 != "-" }), pid > 0, pid != getpid() else { continue }
                 if kill(pid, 0) == 0 || errno != ESRCH { continue }  // still running (or not ours to ask)
                 FileSystem.removeTree(path)
                 swept += 1
             }
         }
-        return swept
+        return (swept, kept)
     }
 
     private static func installCleanupHandlers() {

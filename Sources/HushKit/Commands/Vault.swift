@@ -74,13 +74,14 @@ public final class Vault {
     }
 
     /// Plaintext a killed `hush edit` left behind is removed by the next command that opens a
-    /// vault, with a note (once per process).
+    /// vault, with a note (once per process); the text of a failed save is only reported.
     nonisolated(unsafe) private static var swept = false
     private static func sweepEditLeftovers() {
         guard !swept else { return }
         swept = true
-        let count = EditCommand.sweepLeftovers()
+        let (count, kept) = EditCommand.sweepLeftovers()
         if count > 0 { Console.err("hush: note: removed \(count) plaintext folder(s) left by an interrupted `hush edit`\n") }
+        for file in kept { Console.err(KeptEdit.reminder(file)) }
     }
 
     /// Temporary files of writers killed before their rename (`.NAME.XXXXXXXX.hush-tmp`): every

@@ -140,6 +140,12 @@ struct DotenvScanner {
             }
         }
         let nameEnd = position
+        // Checked before the name is copied: it would go into every message and path.
+        guard nameEnd - nameStart <= YAMLKeyLength.maximum else {
+            throw error(
+                at: nameStart, "a name longer than \(YAMLKeyLength.maximum) characters (the most Hush reads)",
+                hint: "shorten the name: names label values, only values may be long")
+        }
         let name = String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self)
         let nameColumn = column(of: nameStart)
 

@@ -71,6 +71,9 @@ enum Sealer {
         body += plaintext[cursor...]
         let finalNewline = plaintext.isEmpty || plaintext.last == 0x0A
         if !finalNewline { body.append(0x0A) }
+        // Tokens are longer than the values they hold (base64, nonce, MAC): a document within
+        // the input limit can seal into a file over it, which no command would read again.
+        if body.count > FileSystem.inputLimit { throw tooLargeOnceSealed(file, size: body.count) }
         try RoundTrip.check(sealedBody: body, plaintext: plaintext, outline: outline, syntax: syntax, file: file, previous: previous)
         if let previous, Set(previous.previous.keys) != Set(outline.leaves.filter { !$0.range.isEmpty }.map(\.path)) {
             changed = true
@@ -116,7 +119,17 @@ enum Sealer {
         var trailer = Trailer(
             seq: seq, modified: changed ? timestamp : previous!.sealed.trailer.modified, finalNewline: finalNewline, wraps: wraps, exposed: marks,
             acks: acks, conflicts: conflictLines)
-        return FileAuth.seal(body: body, trailer: &trailer, keys: keys, context: context, signer: signer)
+        let sealed = FileAuth.seal(body: body, trailer: &trailer, keys: keys, context: context, signer: signer)
+        if sealed.count > FileSystem.inputLimit { throw tooLargeOnceSealed(file, size: sealed.count) }
+        return sealed
+    }
+
+    /// The refusal of a write whose sealed file would be over the input limit that every read
+    /// of it obeys (docs/robustness.md, "Limits").
+    private static func tooLargeOnceSealed(_ file: String, size: Int) -> HushError {
+        HushError(
+            .badInput, "\(file): sealed, this document would take more than \(FileSystem.inputLimit >> 20) MiB (the most Hush reads)",
+            hint: "keep large values out of the vault (store their key or checksum here); HUSH_MAX_INPUT_MB raises the limit for everyone")
     }
 
     /// One wrap per distinct (name, key); an unchanged one is kept as it was.

@@ -61,6 +61,18 @@ enum YAMLDiagnostics {
             hint: "add a newline at the end of the file, or use a plain or quoted key")
     }
 
+    static func blockScalarAtParentColumn(at l: Location) -> HushError {
+        error(
+            l, "a block scalar (| or >) that begins a line must be indented more than its key or `-`",
+            hint: "indent its line, or put the | or > after the key's colon (`key: |`)")
+    }
+
+    static func keyTooLong(at l: Location) -> HushError {
+        error(
+            l, "a key longer than \(YAMLKeyLength.maximum) characters (the most Hush and libyaml read)",
+            hint: "shorten the key: keys name values, only values may be long")
+    }
+
     static func propertiesNotUnderstood(at l: Location) -> HushError {
         error(l, "cannot tell where the value after this anchor or tag starts", hint: "put one space between the anchor or tag and the value")
     }
@@ -76,6 +88,12 @@ enum YAMLDiagnostics {
         error(
             l, "nesting deeper than \(YAMLOutlineBuilder.maximumDepth) levels",
             hint: "flatten the document; configuration is never nested this deep, so this is likely damage or an attack")
+    }
+
+    static func pathsTooLong(limit: Int, at l: Location) -> HushError {
+        error(
+            l, "the key paths of this document's values hold more than \(limit) parts in all (values × nesting depth)",
+            hint: "flatten the document or split it; configuration is never this deep and this large, so this is likely damage or an attack")
     }
 
     static func complexKey(at l: Location) -> HushError {

@@ -41,7 +41,16 @@ public enum YAMLOutline {
         case .character(let index): offset = map.byteOffset(ofCharacter: index)
         case .byte(let byte): offset = min(byte, bytes.count)
         }
-        let contextLine = failure.contextStart.map { map.location(ofByte: map.byteOffset(ofCharacter: $0)).line }
+        // libyaml stops looking for the `:` of a key after 1,024 characters and reports
+        // something else; the real reason is on the failing line or the context's.
+        let contextOffset = failure.contextStart.map { map.byteOffset(ofCharacter: $0) }
+        for place in [offset, contextOffset].compactMap({ $0 }) {
+            if let keyStart = YAMLKeyLength.explain(bytes, lineStart: map.lineStart(ofByte: min(place, bytes.count))) {
+                let (line, column) = map.location(ofByte: keyStart)
+                return YAMLDiagnostics.keyTooLong(at: .init(file: file, line: line, column: column))
+            }
+        }
+        let contextLine = contextOffset.map { map.location(ofByte: $0).line }
         let (line, column) = map.location(ofByte: offset)
         return YAMLDiagnostics.invalid(
             failure.problem, context: failure.context, contextLine: contextLine,

@@ -46,6 +46,9 @@ struct YAMLOutlineBuilder {
     /// The document's structure, in order (`DocumentOutline.nodes`).
     private var nodes: [OutlineNode] = []
     private var hasReferences = false
+    /// Parts of every path so far, and how many are allowed (`maximumPathParts`).
+    private var pathParts = 0
+    private let pathPartLimit: Int
     /// Each complete anchor: the size of its node once aliases are expanded, and whether it is
     /// a mapping (which a merge key may take).
     private var anchors: [String: (size: Int, isMapping: Bool)] = [:]
@@ -60,6 +63,7 @@ struct YAMLOutlineBuilder {
     init(_ bytes: [UInt8], file: String) {
         self.map = YAMLSourceMap(bytes, origin: YAMLEventReader.bomLength(bytes))
         self.file = file
+        self.pathPartLimit = Self.maximumPathParts(documentSize: bytes.count)
     }
 
     mutating func handle(_ event: YAMLEvent) throws(HushError) {
@@ -247,6 +251,11 @@ struct YAMLOutlineBuilder {
         guard !stack.isEmpty else {
             // A document that is empty except for `---` parses as one empty plain scalar.
             if event.style == .plain && event.value.isEmpty && event.start == event.end { return }
+            // libyaml gives up on a key longer than its limit and reads the line as a scalar.
+            let start = map.byteOffset(ofCharacter: event.start)
+            if let keyStart = YAMLKeyLength.explain(map.bytes, lineStart: map.lineStart(ofByte: start)) {
+                throw YAMLDiagnostics.keyTooLong(at: location(byte: keyStart))
+            }
             throw YAMLDiagnostics.topLevelNotMapping(at: location(event.start))
         }
         // The innermost collection is mutated in place: copying it would copy its key table.
@@ -259,16 +268,13 @@ struct YAMLOutlineBuilder {
         }
 
         if stack[top].isMapping && stack[top].key == nil {
+            if YAMLKeyLength.isTooLong(event.value) { throw YAMLDiagnostics.keyTooLong(at: location(byte: nodeStart)) }
             if let first = stack[top].keys.insert(event.value, at: nodeStart) {
                 let firstLine = map.location(ofByte: first).line
                 throw YAMLDiagnostics.duplicateKey(event.value, firstLine: firstLine, at: location(byte: nodeStart))
             }
             stack[top].key = event.value
-            // A block scalar key (`? |`) that ends the document without a line break: the sealed
-            // body gets that line break (§6), which would add a "\n" to the key.
-            if event.style == .literal || event.style == .folded, end == map.bytes.count, map.bytes.last != 0x0A, map.bytes.last != 0x0D,
-                !YAMLBlockScalar.header(in: map.bytes, start: start).strip
-            {
+            if event.style == .literal || event.style == .folded, endsDocumentWithoutBreak(blockKeyEnd: end) {
                 throw YAMLDiagnostics.blockScalarKeyAtEnd(at: location(byte: nodeStart))
             }
             let isMerge =
@@ -296,6 +302,7 @@ struct YAMLOutlineBuilder {
         case _ where range.isEmpty && start != nodeStart:
             break
         case .literal, .folded:
+            try checkBlockScalarColumn(nodeStart: nodeStart, start: start, parentColumn: stack[top].column)
             // At the very end of a file without a final line break, the value lacks the "\n"
             // that clip and keep chomping would keep; it reads back the same since the sealed
             // form records the missing break (`#hush:final-newline no`), and `DocumentEdit`
@@ -316,6 +323,7 @@ struct YAMLOutlineBuilder {
         try checkMergeValue(isMapping: false, isSequence: false, at: nodeStart)
         let type = event.style == .plain ? YAMLScalar.resolve(plain: event.value.utf8) : .string
         let (line, column) = map.location(ofByte: range.lowerBound)
+        try countPath(stack[top].path.count + 1, at: range.lowerBound)
         var path = stack[top].path
         path.append(Self.nextComponent(&stack[top]))
         nodes.append(OutlineNode(.scalar(leaves.count), anchor: event.anchor, tag: event.tag, line: line))
@@ -342,16 +350,63 @@ struct YAMLOutlineBuilder {
     }
 
     /// libyaml places an empty value that has no indicator of its own (`? key` without `:`)
-    /// at the next token, possibly lines later; it belongs right after the previous content.
+    /// at the next token, possibly lines later, or at the end of the input (after trailing
+    /// blanks and comments); it belongs right after the previous content. Whenever only blanks,
+    /// line breaks and comments lie between the two, the previous content's end is taken: the
+    /// same place with or without the final line break the sealed body adds (fuzz finding 1).
+    /// After an indicator (`key:`, `- `) libyaml's place is right after it and is kept.
     private mutating func emptyValuePosition(_ offset: Int) -> Int {
-        let lineStart = map.lineStart(ofByte: offset)
-        let onlyIndented = map.bytes[lineStart..<offset].allSatisfy { $0 == UInt8(ascii: " ") }
-        return onlyIndented && lastEnd <= lineStart ? lastEnd : offset
+        guard lastEnd <= offset else { return offset }
+        return Self.skipSeparation(map.bytes, from: lastEnd) >= offset ? lastEnd : offset
+    }
+
+    /// True when the block scalar key which libyaml ends at `end` is the last thing in a
+    /// document without a final line feed. The sealed body adds that line break
+    /// (docs/format.md §6) and keys stay plaintext there: libyaml makes a block scalar take the
+    /// line breaks and blank lines after it, so the key would take the new one too, as a "\n"
+    /// in its value (clip chomping `? |\n x`, keep chomping with a last line of blanks
+    /// `?\n|+\n `: fuzz finding 5) or in its extent, which moves its empty value (strip
+    /// chomping). Such a key is refused rather than sealed into another key.
+    private func endsDocumentWithoutBreak(blockKeyEnd end: Int) -> Bool {
+        let bytes = map.bytes
+        // As the sealer sees it: a document ending with a lone CR gets a LF too, and the CRLF
+        // it then ends with is one longer line break for libyaml (`? |\r`).
+        guard let last = bytes.last, last != 0x0A else { return false }
+        return end >= bytes.count || bytes[end...].allSatisfy(Self.isBlankOrBreak)
+    }
+
+    /// A block scalar value whose line begins with it (its `|` or `>`, or a property before it)
+    /// at its parent's column or left of it (`a:\n|\n x`, `-\n|\n x`) is valid YAML, but no
+    /// other scalar may stand there: its token would read as the next key (fuzz finding 2).
+    /// Refused with the line and column.
+    private mutating func checkBlockScalarColumn(nodeStart: Int, start: Int, parentColumn: Int) throws(HushError) {
+        let bytes = map.bytes
+        let lineStart = map.lineStart(ofByte: start)
+        var first = lineStart
+        while first < start, bytes[first] == UInt8(ascii: " ") || bytes[first] == UInt8(ascii: "\t") { first += 1 }
+        guard first >= nodeStart, first - lineStart <= parentColumn else { return }
+        throw YAMLDiagnostics.blockScalarAtParentColumn(at: location(byte: first))
     }
 
     /// Collections nest at most this deep: each open collection holds its whole path, so
     /// unbounded nesting costs quadratic memory (a 40 KB line of `[` took gigabytes).
     static let maximumDepth = 256
+
+    /// The key paths of all values and collections hold at most this many parts in total
+    /// (values × depth), 2^20 plus 16 per byte of the document and at most 2^24: every value
+    /// carries its whole path, so a 1 MB document of many values 255 levels deep took 4.4 GB
+    /// and 30 s. Memory stays linear in the input; block style needs two bytes of indentation
+    /// per level, so ordinary documents stay far below (50 MB of YAML two levels deep: 2.5
+    /// million parts).
+    static func maximumPathParts(documentSize: Int) -> Int {
+        min(1 << 24, (1 << 20) + 16 * documentSize)
+    }
+
+    /// Counts the parts of one more path, refused past `maximumPathParts`.
+    private mutating func countPath(_ parts: Int, at offset: Int) throws(HushError) {
+        pathParts += parts
+        if pathParts > pathPartLimit { throw YAMLDiagnostics.pathsTooLong(limit: pathPartLimit, at: location(byte: offset)) }
+    }
 
     private mutating func open(_ event: YAMLEvent) throws(HushError) {
         let nodeStart = map.byteOffset(ofCharacter: event.start)
@@ -367,6 +422,7 @@ struct YAMLOutlineBuilder {
             }
             startsMergeList = stack[top].mergeValuePending && event.kind == .sequenceStart
             try checkMergeValue(isMapping: event.kind == .mappingStart, isSequence: event.kind == .sequenceStart, at: nodeStart)
+            try countPath(stack[top].path.count + 1, at: start)
             path = stack[top].path
             path.append(Self.nextComponent(&stack[top]))
         } else if event.kind != .mappingStart {
