@@ -35,6 +35,18 @@ import Testing
     }
 
     /// Item 4: nesting and size are bounded before any big allocation.
+    /// `set` of a block scalar key whose explicit `?` line ends the document's last line used
+    /// to index past the end of the document (a crash, exit 132); now the value is set.
+    @Test func setOfAnExplicitBlockScalarKeyDoesNotCrash() throws {
+        let box = try Sandbox()
+        try box.initialise()
+        try box.write("p.yaml", "? |\n x\n")
+        #expect(try box.hush(["encrypt", "p.yaml", "--env", "ek"]).status == 0)
+        let set = try box.hush(["set", "ek", "x\\x0A"], stdin: "v")
+        #expect(set.status == 0 || set.status == 2, "\(set.stderr)")
+        #expect(!set.stderr.contains("crashed"))
+    }
+
     @Test func hostileInputIsRefusedQuickly() throws {
         let box = try Sandbox()
         try box.initialise()

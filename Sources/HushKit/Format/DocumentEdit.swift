@@ -99,6 +99,8 @@ enum DocumentEdit {
         var lineStart = i
         while lineStart > 0, document[lineStart - 1] != 0x0A { lineStart -= 1 }
         let indent = document[lineStart..<i].prefix { $0 == 0x20 }.count
+        // The line may be only blanks up to the end of the document (`? |` then a value line).
+        guard lineStart + indent < document.count else { return nil }
         return document[lineStart + indent] == UInt8(ascii: "?") ? indent : nil
     }
 
