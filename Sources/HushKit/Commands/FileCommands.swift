@@ -85,7 +85,7 @@ public enum FileCommands {
                 if case .notChecked(let why) = freshness { notes.append("rollback not checked: \(why)") }
                 let opened: OpenedFile
                 do {
-                    opened = try sealed.decrypt(sealed.unlock(with: vault.identities()))
+                    opened = try sealed.decrypt(sealed.unlock(with: vault.identities()), keepTokens: false)
                 } catch let error as HushError where error.kind == .noKey {
                     if all { return Verdict(file: env.display, error: error, values: 0) }
                     notes.append("not readable with your keys: signature checked (by \(sealed.trailer.signature?.name ?? "?")), values not")

@@ -68,7 +68,7 @@ public enum StatusCommand {
                     verification = .notARecipient
                 } else {
                     do {
-                        _ = try sealed.decrypt(sealed.unlock(with: identities))
+                        _ = try sealed.decrypt(sealed.unlock(with: identities), keepTokens: false)
                         verification = .verified
                     } catch let error as HushError {
                         verification = .failed(error.message)
