@@ -135,5 +135,5 @@ enum RuleCases {
 
     static let all: [RuleCase] =
         cloud + codeHosts + payments + messaging + ai + registries + devops + saas + privateKeys
-        + databases + web + generic
+        + databases + web + generic + assignments + configFiles
 }

@@ -31,7 +31,9 @@ public enum ScanRules {
         ("private-keys", privateKeys),
         ("databases", databases),
         ("web", web),
+        ("config-files", configFiles),
         ("generic", generic),
+        ("assignments", assignments),
     ]
 
     /// Every rule `hush scan` runs.

@@ -1,0 +1,82 @@
+// Assignments: a value given to a password-like or secret-like name, in every syntax the scan
+// reads. One builder (`ScanRules.assignment(names:boundary:value:)`) writes the name, the
+// operator and the value for all of them; the rules differ only in which names they take and
+// how the value is judged.
+//
+// - `generic-secret` (in Generic.swift, medium): a secret-sounding name (`token`, `api_key`,
+//   `client_secret`, `password`, …) and a value that looks generated.
+// - `password-assignment` (low): a password-like name (`password`, `passwd`, `pwd`, `pass`,
+//   `passphrase`, in any case and with any prefix: `DB_PASSWORD`, `dbPass`, `smtp.pass`) and a
+//   literal a person may have picked (`admin123`, `A,.:-¨@*¿?!`): not random, but not a
+//   placeholder, reference, label or type either. When the value also looks generated,
+//   `generic-secret` reports it instead (it is listed first), at medium confidence.
+// - `password-argument` (low): a string literal passed where an API documents the password
+//   (`new NetworkCredential(user, "…")`, `DriverManager.getConnection(url, user, "…")`,
+//   `setPassword("…")`).
+// Constraints on the pattern syntax: see `ScanRules` (PCRE2 and ICU must read it alike).
+
+extension ScanRules {
+    /// Password-like names, longest alternatives first.
+    static let passwordNames = #"passwd|password|passwort|passphrase|passcode|pword|pwd|pass"#
+
+    /// A name keyword starts a word: nothing alphabetic before it, or an upper-case first letter
+    /// (a camel-case part as in `dbPass`, or an upper-case name as in `DB_PASSWORD`). So
+    /// `compass` and `bypass` are not names.
+    static let wordStart = #"(?:(?<![A-Za-z])|(?=[A-Z]))"#
+
+    /// Between an assignment's name and its value, in every syntax the assignment rules read:
+    /// - assigned: `name = v`, `name: v`, `"name": "v"`, `NAME=v`, `name := v`, `name => 'v'`,
+    ///   `<name>v</name>`, `ENV["NAME"] ||= "v"`, `password: str = "v"` (a type annotation);
+    /// - compared with a literal: `name == "v"`, `name !== 'v'`, `name.equals("v")`;
+    /// - a quoted name then a literal as the last argument or pair member (a `)` or `}` follows):
+    ///   `define('DB_PASSWORD', 'v')`, `props.put("password", "v")`, `{ "Password", "v" }`;
+    ///   a list of names (`["password", "email"]`) is not a value.
+    /// Comparisons and arguments need the literal's opening quote, so `password == other` is not
+    /// a value.
+    static let assignmentOperator =
+        #"(?:["'`]?\]?(?:[ \t]*:[ \t]*[A-Za-z_][A-Za-z0-9_.?]{0,30}(?=[ \t]*=))?[ \t]{0,4}(?:=|:=|:|=>|\?=|\|\|=|\?\?=|>)[ \t]{0,4}["'`]?"#
+        + #"|[ \t]{0,4}(?:===?|!==?)[ \t]{0,4}["'`]|\.(?:equals|Equals|equalsIgnoreCase|EqualsIgnoreCase)\([ \t]*["'`]"#
+        + #"|["'`][ \t]*,[ \t]*["'`](?=[^"'`\r\n]{1,200}["'`][ \t]*[)}]))"#
+
+    /// The value of a password assignment: the text of a quoted literal (from the opening quote
+    /// to the next quote), or an unquoted value that ends its line (before an optional comment
+    /// or an XML closing tag) and is more than a bare word (`None`, `String`, `user_password`
+    /// are names, not passwords).
+    static let literalValue =
+        #"(?<=["'`])[^"'`\r\n]{1,200}(?=["'`])"#
+        + #"|(?<!["'`])(?![A-Za-z_.-]+[ \t]*(?:#|<|\r|\n|$))[^\s"'`,;<>(){}\[\]\\|]{3,200}(?=[ \t]*(?:#|<|\r|\n|$))"#
+
+    /// An assignment rule's pattern: `boundary`, a name from `names` (case-insensitive) with the
+    /// endings `secretNameSuffix` allows, `assignmentOperator`, then `value` as the secret.
+    static func assignment(names: String, boundary: String, value: String) -> String {
+        boundary + #"(?i:"# + names + #")"# + secretNameSuffix + assignmentOperator + #"(?<secret>"# + value + ")"
+    }
+
+    /// APIs whose documented signature takes the password as a given argument: the second
+    /// (`NetworkCredential(user, password)`), the third (`DirectoryEntry(path, user, password)`),
+    /// or the only one (a setter).
+    static let passwordArgument =
+        #"(?:(?:NetworkCredential|UsernamePasswordCredentials|PasswordAuthentication|HTTPBasicAuth|HTTPDigestAuth|HttpBasicAuth|SetBasicAuth|BasicAuth|\.login)\([ \t]*[^,()\r\n]{1,120},"#
+        + #"|(?:DirectoryEntry|getConnection|mysqli?_connect|new[ \t]+PDO)\([ \t]*[^,()\r\n]{1,160},[^,()\r\n]{1,120},"#
+        + #"|(?:[Ss]et|[Ww]ith|set_)(?i:password|passwd|pwd|passphrase)\()"#
+        + #"[ \t]*["'](?<secret>[^"'\r\n]{3,128})["'][ \t]*(?:\)|,|\.toCharArray)"#
+
+    static let assignments: [ScanRule] = [
+        ScanRule(
+            id: "password-assignment", description: "Password literal assigned to, compared with or passed as a password-like name",
+            keywords: ["pass", "pwd"],
+            pattern: assignment(names: passwordNames, boundary: wordStart, value: literalValue),
+            confidence: .low,
+            validate: { SecretHeuristics.isPlausiblePasswordLiteral($0) }),
+        ScanRule(
+            id: "password-argument", description: "Password literal passed to an API that takes a password",
+            keywords: [
+                "networkcredential", "usernamepasswordcredentials", "passwordauthentication", "httpbasicauth", "httpdigestauth",
+                "setbasicauth", "basicauth(", ".login(", "directoryentry", "getconnection", "mysql_connect", "mysqli_connect", "pdo(",
+                "setpassword", "withpassword", "set_password", "setpasswd", "setpwd", "setpassphrase", "withpassphrase",
+            ],
+            pattern: passwordArgument,
+            confidence: .low,
+            validate: { SecretHeuristics.isPlausiblePasswordLiteral($0) }),
+    ]
+}
