@@ -40,11 +40,11 @@ extension ScanRules {
 
     /// The value of a password assignment: the text of a quoted literal (from the opening quote
     /// to the next quote), or an unquoted value that ends its line (before an optional comment
-    /// or an XML closing tag) and is more than a bare word (`None`, `String`, `user_password`
+    /// or an XML closing tag), does not end with `,` or `;` (code) and is more than a bare word (`None`, `String`, `user_password`
     /// are names, not passwords).
     static let literalValue =
         #"(?<=["'`])[^"'`\r\n]{1,200}(?=["'`])"#
-        + #"|(?<!["'`])(?![A-Za-z_.-]+[ \t]*(?:#|<|\r|\n|$))[^\s"'`,;<>(){}\[\]\\|]{3,200}(?=[ \t]*(?:#|<|\r|\n|$))"#
+        + #"|(?<!["'`])(?![A-Za-z_.-]+[ \t]*(?:#|<|\r|\n|$))[^\s"'`<>(){}\[\]\\|]{2,199}[^\s"'`,;<>(){}\[\]\\|](?=[ \t]*(?:#|<|\r|\n|$))"#
 
     /// An assignment rule's pattern: `boundary`, a name from `names` (case-insensitive) with the
     /// endings `secretNameSuffix` allows, `assignmentOperator`, then `value` as the secret.

@@ -437,6 +437,7 @@ NEG_UNITS = {  # how each negatives file is cut into snippets: one per line, or 
     "code-references.py": "lines", "k8s-secret-refs.yaml": "lines", "public-keys.pem": "blocks", "i18n.json": "lines",
     "settings-lookalikes.yaml": "lines", "ci-workflow.yaml": "lines",
 }
+__import__("gen_assign").generate(labels, NEG_UNITS, ROOT)  # assignments and config files (tools/gen_assign.py)
 manifest = {
     "positives": labels,
     "negatives": [{"file": "negatives/" + name, "unit": unit} for name, unit in sorted(NEG_UNITS.items())],

@@ -1,0 +1,3 @@
+export PATH=$HOME/bin:$PATH
+export DB_PASSWORD='gizmo601'
+export SMTP_PASS=Oporto3061
