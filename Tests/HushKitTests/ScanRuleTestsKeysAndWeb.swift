@@ -108,8 +108,16 @@ extension RuleCases {
             "jdbc-password", hits: ["url=jdbc:mysql://db.prod:3306/shop?user=app&password=\(F.s(F.alnum, 16))"],
             misses: ["jdbc:mysql://localhost/test?user=root&password=", "jdbc:postgresql://db/app?password=${DB_PASS}"]),
         RuleCase(
-            "connection-string-password", hits: ["\"Default\": \"Server=sql.prod;Database=app;User Id=api;Password=\(F.s(F.alnum, 14))8;\""],
-            misses: ["Server=localhost;Database=app;User Id=sa;Password=<YourStrong@Passw0rd>;", "Password=\(F.s(F.alnum, 14))"]),
+            "connection-string-password",
+            hits: [
+                "\"Default\": \"Server=sql.prod;Database=app;User Id=api;Password=\(F.s(F.alnum, 14))8;\"",
+                "Password=\(F.s(F.alnum, 12))7;Persist Security Info=True;User ID=sa;Initial Catalog=ops;Data Source=sql01",
+                "Driver={ODBC Driver 18 for SQL Server};Server=sql01;Uid=ops;Pwd={\(F.s(F.alnum, 12))7;x};",
+            ],
+            misses: [
+                "Server=localhost;Database=app;User Id=sa;Password=<YourStrong@Passw0rd>;", "Password=\(F.s(F.alnum, 14))",
+                "Password=\(F.s(F.alnum, 14));Timeout=30", "password=${DB_PASSWORD};server=db",
+            ]),
     ]
 
     static let web: [RuleCase] = [

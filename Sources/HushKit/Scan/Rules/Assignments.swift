@@ -21,8 +21,8 @@ extension ScanRules {
 
     /// A name keyword starts a word: nothing alphabetic before it, or an upper-case first letter
     /// (a camel-case part as in `dbPass`, or an upper-case name as in `DB_PASSWORD`). So
-    /// `compass` and `bypass` are not names.
-    static let wordStart = #"(?:(?<![A-Za-z])|(?=[A-Z]))"#
+    /// `compass` and `bypass` are not names, nor is the last part of a path (`/etc/passwd`).
+    static let wordStart = #"(?<![/\\])(?:(?<![A-Za-z])|(?=[A-Z]))"#
 
     /// Between an assignment's name and its value, in every syntax the assignment rules read:
     /// - assigned: `name = v`, `name: v`, `"name": "v"`, `NAME=v`, `name := v`, `name => 'v'`,

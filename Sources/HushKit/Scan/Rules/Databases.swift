@@ -12,6 +12,10 @@ extension ScanRules {
             validate: { SecretHeuristics.isPlausiblePassword($0) })
     }
 
+    /// The keys of an ADO.NET or ODBC connection string that say it is one.
+    static let connectionKeys =
+        #"(?i:server|data source|host|hostname|address|addr|uid|user id|userid|user|username|database|initial catalog|dsn|driver)"#
+
     static let databases: [ScanRule] = [
         connectionURL(
             "postgres-connection-url", "PostgreSQL connection URL with a password", keywords: ["postgres://", "postgresql://", "postgresql+", "postgres+"],
@@ -53,8 +57,12 @@ extension ScanRules {
         ScanRule(
             id: "connection-string-password", description: "Password in an ADO.NET or ODBC connection string (Password=…;)",
             keywords: ["password", "pwd"],
+            // The password after a server, user or database key, or first with one after it
+            // (`Password=…;Server=…`, `Pwd=…;Uid=…`).
             pattern:
-                #"(?i:server|data source|host|hostname|address|addr|uid|user id|userid|user|username|database|initial catalog|dsn|driver)[ \t]*=[^;\r\n]{1,200};[^\r\n]{0,300}?(?i:password|pwd)[ \t]*=[ \t]*(?<secret>\{[^}\r\n]{3,128}\}|[^;"'`\s]{3,128})"#,
+                #"(?:"# + connectionKeys
+                + #"[ \t]*=[^;\r\n]{1,200};[^\r\n]{0,300}?(?i:password|pwd)|(?<![A-Za-z0-9_.-])(?i:password|pwd)(?=[ \t]*=[ \t]*(?:\{[^}\r\n]{3,128}\}|[^;"'`\s]{3,128});[^\r\n]{0,300}?"#
+                + connectionKeys + #"[ \t]*=))[ \t]*=[ \t]*(?<secret>\{[^}\r\n]{3,128}\}|[^;"'`\s]{3,128})"#,
             validate: { SecretHeuristics.isPlausiblePassword($0) }),
     ]
 }

@@ -149,7 +149,7 @@ extension SecretHeuristics {
     static func isCode(_ text: String) -> Bool {
         guard let first = text.first, let last = text.last else { return false }
         if first == " " || last == " " || first == ")" || first == "," || last == "\\" { return true }
-        return [" || ", " && ", ") ", " (", ", ", " + ", " == ", " ? "].contains { text.contains($0) }
+        return [" || ", " && ", ") ", " (", ", ", " + ", " == ", " ? ", "\\n"].contains { text.contains($0) }
     }
 
     /// Words separated by spaces, most of them alphabetic: a sentence or a label, not a password.
