@@ -22,7 +22,7 @@ extension RuleCases {
                 // YAML, JSON, INI, TOML, XML, properties.
                 "  password: hunter22", "  \"password\": \"correcthorse9\",", "Password=Ventr1lo", "password = \"t0mlpass\"",
                 "<password>xmlpass1</password>", "<property name=\"x\" password=\"attrpw88\"/>", "spring.datasource.password=sp1ngpw",
-                "smtp_pwd: \"qwe!rty7\"", "userPassword : \"robo#mongo\"", "AdminPassword=serveradmin5",
+                "smtp_pwd: \"qwe!rty7\"", "$dbpasswd = 'phpAdm1n';", "adminpass: 'Tr0mb0ne'", "userPassword : \"robo#mongo\"", "AdminPassword=serveradmin5",
             ],
             misses: [
                 "password: ${DB_PASSWORD}", "password = $DB_PASSWORD", "password = \"%(db_password)s\"", "password: \"{{ db_password }}\"",
@@ -34,7 +34,7 @@ extension RuleCases {
                 "\"password\": \"Password\"", "\"password\": \"Contraseña\"", "\"password\": \"Mot de passe\"", "password_label: \"Password:\"",
                 "if password == confirm_password:", "if (password === other) {", "password = user_password",
                 "fields = ('username', 'password', 'first_name')", "[\"password\", \"email\"]", "password_hash = \"$2b$12$abcdefghij\"",
-                "compass = 'north-west'", "bypass = 'yes-always'", "passenger_name = 'Ada Lovelace'", "password_min_length: 12",
+                "compass = 'north-west'", "bypass = 'yes-always'", "Bypass: 'route-b7'", "surpass = 'goal-9x'", "passenger_name = 'Ada Lovelace'", "password_min_length: 12",
                 "password: !vault |", "password: *default_password", "password: '<your password here>'", "password = f\"{prefix}{suffix}\"",
                 "\tPassword: cfg.Password,", "pwd = os.getcwd()", "password: \"$2y$10$\(F.s(F.base64, 53))\"", "password = 123456",
                 "password: abcd1234", "'password' => 'required|min:8',", "password: Пароль",

@@ -19,10 +19,10 @@ extension ScanRules {
     /// Password-like names, longest alternatives first.
     static let passwordNames = #"passwd|password|passwort|passphrase|passcode|pword|pwd|pass"#
 
-    /// A name keyword starts a word: nothing alphabetic before it, or an upper-case first letter
-    /// (a camel-case part as in `dbPass`, or an upper-case name as in `DB_PASSWORD`). So
-    /// `compass` and `bypass` are not names, nor is the last part of a path (`/etc/passwd`).
-    static let wordStart = #"(?<![/\\])(?:(?<![A-Za-z])|(?=[A-Z]))"#
+    /// Before a password-like name: anything (`dbpass`, `DB_PASSWORD`, `userPassword`) but the
+    /// start of a word that merely contains it (`compass`, `bypass`, `trespass`, `surpass`,
+    /// `overpass`, `underpass`) or a path (`/etc/passwd`).
+    static let wordStart = #"(?<![/\\])(?<![Cc]om|COM|[Bb]y|BY|[Tt]res|TRES|[Ss]ur|SUR|[Oo]ver|OVER|[Uu]nder|UNDER)"#
 
     /// Between an assignment's name and its value, in every syntax the assignment rules read:
     /// - assigned: `name = v`, `name: v`, `"name": "v"`, `NAME=v`, `name := v`, `name => 'v'`,
@@ -64,7 +64,7 @@ extension ScanRules {
     static let assignments: [ScanRule] = [
         ScanRule(
             id: "password-assignment", description: "Password literal assigned to, compared with or passed as a password-like name",
-            keywords: ["pass", "pwd"],
+            keywords: ["pass", "pwd", "pword"],
             pattern: assignment(names: passwordNames, boundary: wordStart, value: literalValue),
             confidence: .low,
             validate: { SecretHeuristics.isPlausiblePasswordLiteral($0) }),
