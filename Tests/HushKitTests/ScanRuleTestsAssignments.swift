@@ -37,7 +37,9 @@ extension RuleCases {
                 "compass = 'north-west'", "bypass = 'yes-always'", "Bypass: 'route-b7'", "surpass = 'goal-9x'", "passenger_name = 'Ada Lovelace'", "password_min_length: 12",
                 "password: !vault |", "password: *default_password", "password: '<your password here>'", "password = f\"{prefix}{suffix}\"",
                 "\tPassword: cfg.Password,", "pwd = os.getcwd()", "password: \"$2y$10$\(F.s(F.base64, 53))\"", "password = 123456",
-                "password: abcd1234", "'password' => 'required|min:8',", "password: Пароль",
+                "password: abcd1234", "password: \"abc123\"", "printf(\"%s \", ret ? \"pass\" : \"FAIL\");",
+                "public static let invalidPassword: Code = \"28P01\"", "let password = \"md522d085ed8dc3377968dc1c1a40519a2a\"",
+                "let password = \"postgres\"", "\"db.password\": \"pass456\"", "password: \"HBTests\"", "'password' => 'required|min:8',", "password: Пароль",
             ]),
         RuleCase(
             "password-argument",
@@ -57,7 +59,7 @@ extension RuleCases {
 
 @Suite struct PasswordLiteralTests {
     @Test func plausibleLiterals() {
-        for value in ["admin123", "admin", "Rrhh1234", "A,.:-¨@*¿?!", "hunter22", "pg4life", "123987"] {
+        for value in ["admin123", "admin", "Rrhh1234", "A,.:-¨@*¿?!", "hunter22", "pg4life", "190783"] {
             #expect(SecretHeuristics.isPlausiblePasswordLiteral(value), "\(value)")
         }
     }
@@ -66,7 +68,7 @@ extension RuleCases {
         for value in [
             "", "abc", "password", "Password", "changeme", "your_password", "<password>", "${PASS}", "$PASS", "%(pw)s", "{{ pw }}",
             "***", "xxxx", "null", "None", "true", "Enter your password", "Contraseña", "Password:", "first_name", "123456",
-            "abcdef", "qwerty", "&cfg.Password", "*default", "$2b$12$abcdefghijklmnopqrstuv", "{0}", "aaaa", "settings.password",
+            "abcdef", "qwerty", "abc123", "123987", "&cfg.Password", "*default", "$2b$12$abcdefghijklmnopqrstuv", "{0}", "aaaa", "settings.password",
         ] {
             #expect(!SecretHeuristics.isPlausiblePasswordLiteral(value), "\(value)")
         }

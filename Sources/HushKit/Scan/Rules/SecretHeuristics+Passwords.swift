@@ -17,7 +17,7 @@ extension SecretHeuristics {
         "your_", "your-", "yourpass", "<", ">", "${", "{{", "}}", "#{", "%s", "%(", "%d", "$(", "<%", "xxx", "***", "•", "...",
         "\u{2026}", "changeme", "change_me", "change-me", "changeit", "placeholder", "example", "redacted", "replace", "dummy",
         "fake", "sample", "enter_", "enter-", "insert", "notreal", "not_real", "not-real", "not-a-real", "password", "passwd",
-        "passwort", "contraseña", "mot de passe", "secret", "lorem", "ipsum", "enc[", "vault:", "secret:", "ref+", "op://",
+        "passwort", "contraseña", "mot de passe", "secret", "test", "lorem", "ipsum", "enc[", "vault:", "secret:", "ref+", "op://",
     ]
 
     /// A password literal worth reporting when the name says password: not a placeholder, a
@@ -33,9 +33,10 @@ extension SecretHeuristics {
         // `P@ssw0rd`, `Passw0rd!`, `s3cr3t`: the placeholders again, in leetspeak.
         let plain = unleet(lower)
         if plain.contains("password") || plain.contains("passwd") || plain.contains("changeme") { return false }
-        if passwordPlaceholderValues.contains(plain) || passwordPlaceholderValues.contains(String(plain.filter(\.isLetter))) {
+        if passwordPlaceholderValues.contains(plain) || passwordPlaceholderValues.contains(String(lower.filter(\.isLetter))) {
             return false
         }
+        if serviceDefaultPasswords.contains(lower) || isAllCapsWord(text) { return false }
         if isValidationRule(lower) { return false }
         if isKnownExample(text) || isCryptHash(text) || isLabel(text) { return false }
         if isRepeated(text) || isMostlySequence(lower) { return false }
@@ -72,11 +73,11 @@ extension SecretHeuristics {
         return false
     }
 
-    /// A value that is mostly one alphabet or keyboard sequence (`123456`, `abcd1`, `qwerty12`);
+    /// A value that is mostly alphabet or keyboard sequences (`123456`, `abc123`, `qwerty12`);
     /// a sequence as part of a picked password (`Rrhh1234`) does not count.
     static func isMostlySequence(_ lower: String) -> Bool {
         let bytes = Array(lower.utf8)
-        // Characters in runs of 4 or more that count up or down by one.
+        // Characters in runs of 3 or more that count up or down by one (`abc123` is all runs).
         var inRuns = 0
         var longest = 1
         var run = 1
@@ -88,15 +89,15 @@ extension SecretHeuristics {
                 run += 1
                 direction = step
             } else {
-                if run >= 4 { inRuns += run }
+                if run >= 3 { inRuns += run }
                 run = 1
                 direction = alnum && (step == 1 || step == -1) ? step : 0
                 if direction != 0 { run = 2 }
             }
             longest = max(longest, run)
         }
-        if run >= 4 { inRuns += run }
-        longest = max(longest, inRuns)
+        if run >= 3 { inRuns += run }
+        if inRuns * 10 >= bytes.count * 8 { return true }
         for row in ["qwertyuiop", "asdfghjkl", "zxcvbnm", "qwertz", "azerty"] {
             var n = row.count
             while n >= 4 {
@@ -110,8 +111,24 @@ extension SecretHeuristics {
         return longest >= 4 && longest * 10 >= bytes.count * 7
     }
 
-    /// `$1$…`, `$2b$…`, `$6$…`, `$argon2id$…`, `$pbkdf2-sha256$…`: a stored hash, not a password.
+    /// The default passwords of database and broker images and of their documentation
+    /// (`postgres`, `guest`, `tiger`): a local setup, not a leak. `admin` and `root` are kept:
+    /// people do pick them for real servers.
+    static let serviceDefaultPasswords: Set<String> = [
+        "postgres", "postgresql", "mysql", "mariadb", "mongo", "mongodb", "redis", "rabbitmq", "guest", "oracle", "neo4j",
+        "couchbase", "cassandra", "kafka", "nats", "tiger", "scott", "sa", "elastic", "changeme",
+    ]
+
+    /// `FAIL`, `NONE`, `REDACTED`: an upper-case word is a constant or a status, not a password.
+    static func isAllCapsWord(_ text: String) -> Bool {
+        text.utf8.allSatisfy { (0x41...0x5A).contains($0) || $0 == 0x5F }
+    }
+
+    /// `$1$…`, `$2b$…`, `$6$…`, `$argon2id$…`, `$pbkdf2-sha256$…`, PostgreSQL's `md5` + 32 hex
+    /// and `SCRAM-SHA-256$…`: a stored hash, not a password.
     static func isCryptHash(_ text: String) -> Bool {
+        if text.hasPrefix("md5"), text.utf8.count == 35, charset(text.dropFirst(3)) <= .hex { return true }
+        if text.hasPrefix("SCRAM-SHA-") { return true }
         guard text.hasPrefix("$"), text.utf8.count >= 20 else { return false }
         return text.dropFirst().contains("$")
     }
