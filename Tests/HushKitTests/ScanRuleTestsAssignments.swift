@@ -23,6 +23,7 @@ extension RuleCases {
                 "  password: hunter22", "  \"password\": \"correcthorse9\",", "Password=Ventr1lo", "password = \"t0mlpass\"",
                 "<password>xmlpass1</password>", "<property name=\"x\" password=\"attrpw88\"/>", "spring.datasource.password=sp1ngpw",
                 "smtp_pwd: \"qwe!rty7\"", "$dbpasswd = 'phpAdm1n';", "adminpass: 'Tr0mb0ne'", "userPassword : \"robo#mongo\"", "AdminPassword=serveradmin5",
+                "<add key=\"DbPassword\" value=\"kestrel88\" />",
             ],
             misses: [
                 "password: ${DB_PASSWORD}", "password = $DB_PASSWORD", "password = \"%(db_password)s\"", "password: \"{{ db_password }}\"",
@@ -34,12 +35,14 @@ extension RuleCases {
                 "\"password\": \"Password\"", "\"password\": \"Contraseña\"", "\"password\": \"Mot de passe\"", "password_label: \"Password:\"",
                 "if password == confirm_password:", "if (password === other) {", "password = user_password",
                 "fields = ('username', 'password', 'first_name')", "[\"password\", \"email\"]", "password_hash = \"$2b$12$abcdefghij\"",
-                "compass = 'north-west'", "bypass = 'yes-always'", "Bypass: 'route-b7'", "surpass = 'goal-9x'", "passenger_name = 'Ada Lovelace'", "password_min_length: 12",
+                "compass = 'north-west'", "bypass = 'yes-always'", "Bypass: 'route-b7'", "surpass = 'goal-9x'", "passenger_name = 'Ada Lovelace'",
+                "password_min_length: 12",
                 "password: !vault |", "password: *default_password", "password: '<your password here>'", "password = f\"{prefix}{suffix}\"",
                 "\tPassword: cfg.Password,", "pwd = os.getcwd()", "password: \"$2y$10$\(F.s(F.base64, 53))\"", "password = 123456",
                 "password: abcd1234", "password: \"abc123\"", "printf(\"%s \", ret ? \"pass\" : \"FAIL\");",
                 "public static let invalidPassword: Code = \"28P01\"", "let password = \"md522d085ed8dc3377968dc1c1a40519a2a\"",
                 "let password = \"postgres\"", "\"db.password\": \"pass456\"", "password: \"HBTests\"", "'password' => 'required|min:8',", "password: Пароль",
+                "  password: cGFzc3dvcmQ=", "<add key=\"PasswordPolicy\" value=\"strong9\" />",
             ]),
         RuleCase(
             "password-argument",

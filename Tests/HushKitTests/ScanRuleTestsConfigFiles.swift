@@ -38,6 +38,10 @@ extension RuleCases {
             ],
             misses: ["_auth=${NPM_AUTH}", "//registry.npmjs.org/:_authToken=${NPM_TOKEN}", "_password=", "always-auth=true"]),
         RuleCase(
+            "docker-identity-token",
+            hits: ["      \"identitytoken\": \"\(F.s(F.base64url, 40)).\(F.s(F.base64url, 60))\""],
+            misses: ["      \"identitytoken\": \"\"", "      \"identitytoken\": \"<token>\""]),
+        RuleCase(
             "wordpress-auth-key",
             hits: [
                 "define('AUTH_KEY',         '\(F.s(F.alnum + "!@#%^&*()-_ []{}<>~`+=,.;:/?|", 64))');",

@@ -32,13 +32,14 @@ extension ScanRules {
     /// - compared with a literal: `name == "v"`, `name !== 'v'`, `name.equals("v")`;
     /// - a quoted name then a literal as the last argument or pair member (a `)` or `}` follows):
     ///   `define('DB_PASSWORD', 'v')`, `props.put("password", "v")`, `{ "Password", "v" }`;
-    ///   a list of names (`["password", "email"]`) is not a value.
+    ///   a list of names (`["password", "email"]`) is not a value;
+    /// - an XML key/value pair: `<add key="DbPassword" value="v"/>`.
     /// Comparisons and arguments need the literal's opening quote, so `password == other` is not
     /// a value.
     static let assignmentOperator =
         #"(?:["'`]?\]?(?:[ \t]*:[ \t]*[A-Za-z_][A-Za-z0-9_.?]{0,30}(?=[ \t]*=))?[ \t]{0,4}(?:=|:=|:|=>|\?=|\|\|=|\?\?=|>)[ \t]{0,4}["'`]?"#
         + #"|[ \t]{0,4}(?:===?|!==?)[ \t]{0,4}["'`]|\.(?:equals|Equals|equalsIgnoreCase|EqualsIgnoreCase)\([ \t]*["'`]"#
-        + #"|["'`][ \t]*,[ \t]*["'`](?=[^"'`\r\n]{1,200}["'`][ \t]*[)}]))"#
+        + #"|["'`][ \t]*,[ \t]*["'`](?=[^"'`\r\n]{1,200}["'`][ \t]*[)}])|["'][ \t]+(?i:value)[ \t]*=[ \t]*["'])"#
 
     /// The value of a password assignment: the text of a quoted literal (from the opening quote
     /// to the next quote), or an unquoted value that ends its line (before an optional comment

@@ -45,6 +45,13 @@ extension ScanRules {
             keywords: ["_auth", "_password"],
             pattern: #"(?:"# + lineStart + #"[ \t]*|:)_(?:auth|authToken|password)[ \t]*=[ \t]*["']?(?<secret>[A-Za-z0-9+/=_.-]{6,})["']?[ \t]*(?:\r|\n|$)"#,
             validate: { SecretHeuristics.isNpmrcCredential($0) }),
+        // Docker config.json: a registry's `identitytoken` (an OAuth refresh token that
+        // `docker login` stores instead of `auth` for some registries).
+        ScanRule(
+            id: "docker-identity-token", description: "Registry identity token in a Docker config.json (auths.*.identitytoken)",
+            keywords: ["\"identitytoken\""],
+            pattern: #""identitytoken"[ \t]*:[ \t]*"(?<secret>[A-Za-z0-9+/=_.~-]{20,})""#,
+            validate: { SecretHeuristics.isPlausibleToken($0) }),
         // WordPress wp-config.php: the eight keys and salts, `define( 'AUTH_KEY', '…' );`.
         ScanRule(
             id: "wordpress-auth-key", description: "WordPress authentication key or salt (wp-config.php)",

@@ -42,6 +42,8 @@ extension SecretHeuristics {
         if isRepeated(text) || isMostlySequence(lower) { return false }
         if isReference(text) || isSigilReference(text) || isFormatString(text) { return false }
         if isProse(text) || isCode(text) || isCamelCaseIdentifier(text) || isSnakeCaseWords(text) { return false }
+        // Base64 of a placeholder (`cGFzc3dvcmQ=`, as in a Kubernetes Secret's data) is one too.
+        if let decoded = decodedBase64Text(text), !isPlausiblePasswordLiteral(decoded) { return false }
         return true
     }
 

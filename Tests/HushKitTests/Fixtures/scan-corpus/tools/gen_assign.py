@@ -95,7 +95,7 @@ def generate(labels, neg_units, root):
             lambda v: (f"password = \"{v}\"", PA), lambda v: (f"db_password = '{v}'", PA)]),
         "xml": ("<?xml version=\"1.0\"?>\n<!-- corpus: fake values -->\n<config>\n", "</config>\n", [
             lambda v: (f"  <password>{v}</password>", PA), lambda v: (f"  <datasource user=\"app\" password=\"{v}\"/>", PA),
-            lambda v: (f"  <add key=\"SmtpPassword\" value=\"{v}\" />", None)]),
+            lambda v: (f"  <add key=\"SmtpPassword\" value=\"{v}\" />", PA)]),
         "properties": ("# corpus: fake values\n", "", [
             lambda v: (f"spring.datasource.password={v}", PA), lambda v: (f"mail.smtp.pass: {v}", PA)]),
         "env": ("# corpus: fake values\n", "", [
@@ -150,6 +150,12 @@ def generate(labels, neg_units, root):
         (f"{{\"id\":1,\"hostname\":\"https://intranet.example\",\"encryptedUsername\":\"MDoEEPgAAAAAAAAAAAAAAAAAAAEwFAYIKoZIhvcNAwcECA{r(ALNUM, 16)}\","
          f"\"encryptedPassword\":\"MDoEEPgAAAAAAAAAAAAAAAAAAAEwFAYIKoZIhvcNAwcECP{r(ALNUM + '+/', 24)}\"}}", "firefox-saved-password", CONFIG),
         ("]}", None, None)])
+    emit("positives/config/docker/config.json", [
+        ("{", None, None), ("  \"auths\": {", None, None), ("    \"registry.example.net\": {", None, None),
+        (f"      \"auth\": \"{base64.b64encode(('ci:' + picked()).encode()).decode()}\"", "docker-config-auth", "registries"),
+        ("    },", None, None), ("    \"cr.example.org\": {", None, None),
+        (f"      \"identitytoken\": \"{r(ALNUM + '-_', 40)}.{r(ALNUM + '-_', 60)}\"", "docker-identity-token", CONFIG),
+        ("    }", None, None), ("  }", None, None), ("}", None, None)])
     emit("positives/config/.npmrc", [
         (f"_auth={base64.b64encode(('ci:' + picked()).encode()).decode()}", "npmrc-credentials", CONFIG),
         (f"//npm.pkg.example.com/:_password={base64.b64encode(picked().encode()).decode()}", "npmrc-credentials", CONFIG),

@@ -1,3 +1,3 @@
 export PATH=$HOME/bin:$PATH
-export DB_PASSWORD='gizmo601'
-export SMTP_PASS=Oporto3061
+export DB_PASSWORD='Brisa65'
+export SMTP_PASS=toucan0689*
