@@ -51,6 +51,8 @@ extension RuleCases {
                 "DriverManager.getConnection(url, \"sa\", \"jdbcPw42\");", "$link = mysqli_connect($host, 'root', 'phpMy42');",
                 "smtp.login(user, \"mailPw77\")", "auth = HTTPBasicAuth('api', 'b4sicAuth')", "ds.setPassword(\"dsPass12\");",
                 "builder.withPassword('bu1lder')", "new PasswordAuthentication(user, \"javaMail1\".toCharArray())",
+                "ldap_bind($ds, $dn, 'ld4pBind');", "conn.simple_bind_s(\"cn=admin,dc=example,dc=org\", \"sl4pd!x\")",
+                "client.Authenticate(\"mailer\", \"m4ilKit9\");", "new UsernamePasswordAuthenticationToken(\"svc\", \"spr1ngSec\")",
             ],
             misses: [
                 "new DirectoryEntry(url, user, password)", "new NetworkCredential(user, pass)", "smtp.login(user, \"\")",

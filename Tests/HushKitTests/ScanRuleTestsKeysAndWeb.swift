@@ -108,6 +108,13 @@ extension RuleCases {
             "jdbc-password", hits: ["url=jdbc:mysql://db.prod:3306/shop?user=app&password=\(F.s(F.alnum, 16))"],
             misses: ["jdbc:mysql://localhost/test?user=root&password=", "jdbc:postgresql://db/app?password=${DB_PASS}"]),
         RuleCase(
+            "libpq-connection-password",
+            hits: [
+                "conn = psycopg2.connect(\"host=db.internal dbname=app user=app password=\(F.s(F.alnum, 14))7\")",
+                "$db = pg_connect(\"host=10.0.0.5 port=5432 dbname=shop user=shop password='\(F.s(F.alnum, 12))7'\");",
+            ],
+            misses: ["host=localhost user=postgres password=postgres", "host=db user=app password=${PGPASSWORD}", "password=\(F.s(F.alnum, 14))"]),
+        RuleCase(
             "connection-string-password",
             hits: [
                 "\"Default\": \"Server=sql.prod;Database=app;User Id=api;Password=\(F.s(F.alnum, 14))8;\"",

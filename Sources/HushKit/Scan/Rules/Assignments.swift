@@ -58,9 +58,14 @@ extension ScanRules {
     /// APIs whose documented signature takes the password as a given argument: the second
     /// (`NetworkCredential(user, password)`), the third (`DirectoryEntry(path, user, password)`),
     /// or the only one (a setter).
+    /// One argument before the password: a string literal (commas allowed inside, as in an LDAP
+    /// DN) or an expression without commas, parentheses or quotes.
+    static let argument = #"(?:[ \t]*(?:"[^"\r\n]{0,160}"|'[^'\r\n]{0,160}'|[^,()"'\r\n]{1,160}))"#
+
     static let passwordArgument =
-        #"(?:(?:NetworkCredential|UsernamePasswordCredentials|PasswordAuthentication|HTTPBasicAuth|HTTPDigestAuth|HttpBasicAuth|SetBasicAuth|BasicAuth|\.login)\([ \t]*[^,()\r\n]{1,120},"#
-        + #"|(?:DirectoryEntry|getConnection|mysqli?_connect|new[ \t]+PDO)\([ \t]*[^,()\r\n]{1,160},[^,()\r\n]{1,120},"#
+        #"(?:(?:NetworkCredential|UsernamePasswordCredentials|UsernamePasswordAuthenticationToken|PasswordAuthentication|HTTPBasicAuth|HTTPDigestAuth|HttpBasicAuth|SetBasicAuth|BasicAuth|Credentials\.basic|\.login|\.Authenticate|simple_bind_s|simple_bind)\([ \t]*"#
+        + argument + ","
+        + #"|(?:DirectoryEntry|getConnection|mysqli?_connect|new[ \t]+PDO|ldap_bind|ftplib\.FTP|FTP_TLS)\([ \t]*"# + argument + "," + argument + ","
         + #"|(?:[Ss]et|[Ww]ith|set_)(?i:password|passwd|pwd|passphrase)\()"#
         + #"[ \t]*["'](?<secret>[^"'\r\n]{3,128})["'][ \t]*(?:\)|,|\.toCharArray)"#
 
@@ -76,6 +81,8 @@ extension ScanRules {
             keywords: [
                 "networkcredential", "usernamepasswordcredentials", "passwordauthentication", "httpbasicauth", "httpdigestauth",
                 "setbasicauth", "basicauth(", ".login(", "directoryentry", "getconnection", "mysql_connect", "mysqli_connect", "pdo(",
+                "usernamepasswordauthenticationtoken", "credentials.basic(", ".authenticate(", "simple_bind", "ldap_bind(", "ftplib.ftp(",
+                "ftp_tls(",
                 "setpassword", "withpassword", "set_password", "setpasswd", "setpwd", "setpassphrase", "withpassphrase",
             ],
             pattern: passwordArgument,

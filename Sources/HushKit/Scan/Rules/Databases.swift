@@ -54,6 +54,13 @@ extension ScanRules {
             id: "jdbc-password", description: "Password in a JDBC URL (…;password=… or ?password=…)", keywords: ["jdbc:"],
             pattern: #"jdbc:[a-z0-9:]+[^\s"'`]*?[?&;](?i:password|pwd)=(?<secret>[^&;\s"'`]{3,128})"#,
             validate: { SecretHeuristics.isPlausiblePassword($0) }),
+        // libpq keyword/value connection strings: `host=db user=app password=… dbname=app`.
+        ScanRule(
+            id: "libpq-connection-password", description: "Password in a PostgreSQL keyword/value connection string (host=… password=…)",
+            keywords: ["password="],
+            pattern:
+                #"(?<![A-Za-z0-9_])(?:host|hostaddr|dbname|user|port|sslmode|service)=[^\s'"=]{1,200}(?:[ \t]+[a-z_]{2,30}=[^\s'"=]{0,200}){0,8}[ \t]+password='?(?<secret>[^\s'"]{3,128})"#,
+            validate: { SecretHeuristics.isPlausiblePassword($0) }),
         ScanRule(
             id: "connection-string-password", description: "Password in an ADO.NET or ODBC connection string (Password=…;)",
             keywords: ["password", "pwd"],

@@ -173,6 +173,10 @@ def generate(labels, neg_units, root):
         ("export PATH=$HOME/bin:$PATH", None, None), (f"export DB_PASSWORD='{picked()}'", *PA), (f"export SMTP_PASS={picked()}", *PA)])
     emit("positives/config/.esmtprc", [("hostname = smtp.example.net:587", None, None), ("username = \"mailer\"", None, None),
                                         (f"password = \"{picked()}\"", *PA)])
+    emit("positives/config/legacy/db.php", [
+        ("<?php", None, None), (f"$pg = pg_connect(\"host=db.internal port=5432 dbname=shop user=shop password={r(ALNUM, 14)}\");",
+                                "libpq-connection-password", "databases"),
+        (f"ldap_bind($ds, 'cn=admin,dc=example,dc=org', '{picked()}');", *ARG)])
     emit("positives/config/odbc.config", [
         (f"Driver={{ODBC Driver 18 for SQL Server}};Server=sql01;Database=ops;Uid=ops;Pwd={picked()};", "connection-string-password", "databases")])
 
