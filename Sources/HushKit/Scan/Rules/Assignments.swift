@@ -39,15 +39,15 @@ extension ScanRules {
     static let assignmentOperator =
         #"(?:["'`]?\]?(?:[ \t]*:[ \t]*[A-Za-z_][A-Za-z0-9_.?]{0,30}(?=[ \t]*=))?[ \t]{0,4}(?:=|:=|:|=>|\?=|\|\|=|\?\?=|>)[ \t]{0,4}["'`]?"#
         + #"|[ \t]{0,4}(?:===?|!==?)[ \t]{0,4}["'`]|\.(?:equals|Equals|equalsIgnoreCase|EqualsIgnoreCase)\([ \t]*["'`]"#
-        + #"|["'`][ \t]*,[ \t]*["'`](?=[^"'`\r\n]{1,200}["'`][ \t]*[)}])|["'][ \t]+(?i:value)[ \t]*=[ \t]*["'])"#
+        + #"|["'`][ \t]*,[ \t]*["'`](?=[^"'`\x0d\x0a]{1,200}["'`][ \t]*[)}])|["'][ \t]+(?i:value)[ \t]*=[ \t]*["'])"#
 
     /// The value of a password assignment: the text of a quoted literal (from the opening quote
     /// to the next quote), or an unquoted value that ends its line (before an optional comment
     /// or an XML closing tag), does not end with `,` or `;` (code) and is more than a bare word (`None`, `String`, `user_password`
     /// are names, not passwords).
     static let literalValue =
-        #"(?<=["'`])[^"'`\r\n]{1,200}(?=["'`])"#
-        + #"|(?<!["'`])(?![A-Za-z_.-]+[ \t]*(?:#|<|\r|\n|$))[^\s"'`<>(){}\[\]\\|]{2,199}[^\s"'`,;<>(){}\[\]\\|](?=[ \t]*(?:#|<|\r|\n|$))"#
+        #"(?<=["'`])[^"'`\x0d\x0a]{1,200}(?=["'`])"#
+        + #"|(?<!["'`])(?![A-Za-z_.-]+[ \t]*(?:#|<|\x0d|\x0a|$))[^\s"'`<>(){}\[\]\\|]{2,199}[^\s"'`,;<>(){}\[\]\\|](?=[ \t]*(?:#|<|\x0d|\x0a|$))"#
 
     /// An assignment rule's pattern: `boundary`, a name from `names` (case-insensitive) with the
     /// endings `secretNameSuffix` allows, `assignmentOperator`, then `value` as the secret.
@@ -60,14 +60,14 @@ extension ScanRules {
     /// or the only one (a setter).
     /// One argument before the password: a string literal (commas allowed inside, as in an LDAP
     /// DN) or an expression without commas, parentheses or quotes.
-    static let argument = #"(?:[ \t]*(?:"[^"\r\n]{0,160}"|'[^'\r\n]{0,160}'|[^,()"'\r\n]{1,160}))"#
+    static let argument = #"(?:[ \t]*(?:"[^"\x0d\x0a]{0,160}"|'[^'\x0d\x0a]{0,160}'|[^,()"'\x0d\x0a]{1,160}))"#
 
     static let passwordArgument =
         #"(?:(?:NetworkCredential|UsernamePasswordCredentials|UsernamePasswordAuthenticationToken|PasswordAuthentication|HTTPBasicAuth|HTTPDigestAuth|HttpBasicAuth|SetBasicAuth|BasicAuth|Credentials\.basic|\.login|\.Authenticate|simple_bind_s|simple_bind)\([ \t]*"#
         + argument + ","
         + #"|(?:DirectoryEntry|getConnection|mysqli?_connect|new[ \t]+PDO|ldap_bind|ftplib\.FTP|FTP_TLS)\([ \t]*"# + argument + "," + argument + ","
         + #"|(?:[Ss]et|[Ww]ith|set_)(?i:password|passwd|pwd|passphrase)\()"#
-        + #"[ \t]*["'](?<secret>[^"'\r\n]{3,128})["'][ \t]*(?:\)|,|\.toCharArray)"#
+        + #"[ \t]*["'](?<secret>[^"'\x0d\x0a]{3,128})["'][ \t]*(?:\)|,|\.toCharArray)"#
 
     static let assignments: [ScanRule] = [
         ScanRule(

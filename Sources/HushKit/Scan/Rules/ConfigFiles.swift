@@ -7,7 +7,7 @@
 
 extension ScanRules {
     /// At the start of a line (or of the text): a fixed-length lookbehind both engines read.
-    static let lineStart = #"(?<![^\r\n])"#
+    static let lineStart = #"(?<![^\x0d\x0a])"#
 
     /// The crypt(3) and htpasswd hash formats: MD5-crypt `$1$`, Apache `$apr1$`, bcrypt
     /// `$2a$`/`$2b$`/`$2y$`, SHA-256/512-crypt `$5$`/`$6$`, yescrypt `$y$`, gost-yescrypt
@@ -20,7 +20,7 @@ extension ScanRules {
         ScanRule(
             id: "password-hash-line", description: "Password hash of a user (shadow, htpasswd, passwd-style file)",
             keywords: [":$1$", ":$5$", ":$6$", ":$2a$", ":$2b$", ":$2y$", ":$apr1$", ":$y$", ":$gy$", ":$7$", ":{sha}"],
-            pattern: lineStart + #"[A-Za-z0-9._@+-]{1,64}:(?<secret>"# + cryptHash + #")(?=:|[ \t]*(?:\r|\n|$))"#,
+            pattern: lineStart + #"[A-Za-z0-9._@+-]{1,64}:(?<secret>"# + cryptHash + #")(?=:|[ \t]*(?:\x0d|\x0a|$))"#,
             confidence: .medium,
             validate: { SecretHeuristics.isVaried($0) }),
         // Cisco IOS: `enable secret 5 $1$…`, `username x secret 9 $9$…`, `secret 8 $8$…`, and
@@ -36,14 +36,15 @@ extension ScanRules {
         ScanRule(
             id: "filezilla-password", description: "Saved FTP/SFTP password in a FileZilla site list (<Pass>)",
             keywords: ["<pass>", "<pass "],
-            pattern: #"<Pass(?:[ \t]+encoding="base64")?[ \t]*>(?<secret>[^<\r\n]{2,256})</Pass>"#,
+            pattern: #"<Pass(?:[ \t]+encoding="base64")?[ \t]*>(?<secret>[^<\x0d\x0a]{2,256})</Pass>"#,
             validate: { SecretHeuristics.isPlausiblePasswordLiteral($0) }),
         // .npmrc lines the token rule does not cover: a global `_auth=` (base64 of user:password),
         // `_authToken=` or `_password=` at the start of a line, and short `:_password=` values.
         ScanRule(
             id: "npmrc-credentials", description: "Credentials in an .npmrc (_auth, _authToken, _password)",
             keywords: ["_auth", "_password"],
-            pattern: #"(?:"# + lineStart + #"[ \t]*|:)_(?:auth|authToken|password)[ \t]*=[ \t]*["']?(?<secret>[A-Za-z0-9+/=_.-]{6,})["']?[ \t]*(?:\r|\n|$)"#,
+            pattern: #"(?:"# + lineStart + #"[ \t]*|:)_(?:auth|authToken|password)[ \t]*=[ \t]*["']?"#
+                + #"(?<secret>[A-Za-z0-9+/=_.-]{6,})["']?[ \t]*(?:\x0d|\x0a|$)"#,
             validate: { SecretHeuristics.isNpmrcCredential($0) }),
         // Docker config.json: a registry's `identitytoken` (an OAuth refresh token that
         // `docker login` stores instead of `auth` for some registries).
@@ -57,7 +58,7 @@ extension ScanRules {
             id: "wordpress-auth-key", description: "WordPress authentication key or salt (wp-config.php)",
             keywords: ["auth_key", "auth_salt", "logged_in_key", "logged_in_salt", "nonce_key", "nonce_salt"],
             pattern:
-                #"define\([ \t]*["'](?:AUTH|SECURE_AUTH|LOGGED_IN|NONCE)_(?:KEY|SALT)["'][ \t]*,[ \t]*'(?<secret>[^'\r\n]{20,128})'"#,
+                #"define\([ \t]*["'](?:AUTH|SECURE_AUTH|LOGGED_IN|NONCE)_(?:KEY|SALT)["'][ \t]*,[ \t]*'(?<secret>[^'\x0d\x0a]{20,128})'"#,
             confidence: .medium,
             validate: { SecretHeuristics.isPrintableKey($0) }),
         // Django settings: SECRET_KEY, 50 characters of a-z0-9 and !@#$%^&*(-_=+) as

@@ -68,8 +68,8 @@ extension ScanRules {
             // (`Password=…;Server=…`, `Pwd=…;Uid=…`).
             pattern:
                 #"(?:"# + connectionKeys
-                + #"[ \t]*=[^;\r\n]{1,200};[^\r\n]{0,300}?(?i:password|pwd)|(?<![A-Za-z0-9_.-])(?i:password|pwd)(?=[ \t]*=[ \t]*(?:\{[^}\r\n]{3,128}\}|[^;"'`\s]{3,128});[^\r\n]{0,300}?"#
-                + connectionKeys + #"[ \t]*=))[ \t]*=[ \t]*(?<secret>\{[^}\r\n]{3,128}\}|[^;"'`\s]{3,128})"#,
+                + #"[ \t]*=[^;\x0d\x0a]{1,200};[^\x0d\x0a]{0,300}?(?i:password|pwd)|(?<![A-Za-z0-9_.-])(?i:password|pwd)(?=[ \t]*=[ \t]*(?:\{[^}\x0d\x0a]{3,128}\}|[^;"'`\s]{3,128});[^\x0d\x0a]{0,300}?"#
+                + connectionKeys + #"[ \t]*=))[ \t]*=[ \t]*(?<secret>\{[^}\x0d\x0a]{3,128}\}|[^;"'`\s]{3,128})"#,
             validate: { SecretHeuristics.isPlausiblePassword($0) }),
     ]
 }

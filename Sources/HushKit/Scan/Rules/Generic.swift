@@ -56,13 +56,13 @@ extension ScanRules {
         ScanRule(
             id: "generic-secret-key-value", description: "Generated-looking value of a secret-named key=\"…\" value=\"…\" entry",
             keywords: genericKeywords,
-            pattern: #"(?i:key|name)="[^"\r\n]{0,40}(?i:"# + secretNames + #")[^"\r\n]{0,40}"[ \t]+(?i:value)="(?<secret>[^"\r\n]{8,200})""#,
+            pattern: #"(?i:key|name)="[^"\x0d\x0a]{0,40}(?i:"# + secretNames + #")[^"\x0d\x0a]{0,40}"[ \t]+(?i:value)="(?<secret>[^"\x0d\x0a]{8,200})""#,
             confidence: .medium,
             validate: { isGeneratedAssignmentValue($0) }),
         // .netrc / _netrc: `machine HOST login USER password PASS`, on one line or several
         // (tokens are separated by any white space), possibly with `account` or `port`.
         ScanRule(
-            id: "netrc-password", description: "Password in a .netrc or _netrc entry", keywords: ["machine"],
+            id: "netrc-password", description: "Password in a .netrc or _netrc entry", keywords: ["machine ", "machine\t"],
             pattern:
                 #"machine(?:[ \t]|\r?\n)+[^\s]+(?:(?:[ \t]|\r?\n)+(?:login|account|port)(?:[ \t]|\r?\n)+[^\s]+){0,3}(?:[ \t]|\r?\n)+password(?:[ \t]|\r?\n)+(?<secret>[^\s]{4,128})"#,
             validate: { SecretHeuristics.isPlausiblePassword($0) }),
@@ -70,7 +70,7 @@ extension ScanRules {
             id: "generic-password-flag", description: "Secret given on a command line (--password VALUE, mysql -pVALUE)",
             keywords: ["--password", "--passwd", "--token", "--api-key", "--secret", "--client-secret", "mysql"],
             pattern:
-                #"(?:--(?:password|passwd|token|api-key|secret|client-secret)(?:[ \t]+|=)|mysql(?:dump|admin)?[ \t][^\r\n]{0,200}?[ \t]-p)["']?(?<secret>[^\s"'`$;|&<>(){}]{8,200})"#,
+                #"(?:--(?:password|passwd|token|api-key|secret|client-secret)(?:[ \t]+|=)|mysql(?:dump|admin)?[ \t][^\x0d\x0a]{0,200}?[ \t]-p)["']?(?<secret>[^\s"'`$;|&<>(){}]{8,200})"#,
             validate: { SecretHeuristics.looksLikeGeneratedSecret($0) }),
     ]
 }
