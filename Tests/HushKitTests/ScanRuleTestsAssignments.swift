@@ -41,7 +41,8 @@ extension RuleCases {
                 "\tPassword: cfg.Password,", "pwd = os.getcwd()", "password: \"$2y$10$\(F.s(F.base64, 53))\"", "password = 123456",
                 "password: abcd1234", "password: \"abc123\"", "printf(\"%s \", ret ? \"pass\" : \"FAIL\");",
                 "public static let invalidPassword: Code = \"28P01\"", "let password = \"md522d085ed8dc3377968dc1c1a40519a2a\"",
-                "let password = \"postgres\"", "\"db.password\": \"pass456\"", "password: \"HBTests\"", "'password' => 'required|min:8',", "password: Пароль",
+                "let password = \"postgres\"", "\"db.password\": \"pass456\"", "password: \"HBTests\"", "password: \"irrelevant\",",
+                ".basic(username: \"aladdin\", password: \"opensesame\")", "'password' => 'required|min:8',", "password: Пароль",
                 "  password: cGFzc3dvcmQ=", "<add key=\"PasswordPolicy\" value=\"strong9\" />",
             ]),
         RuleCase(

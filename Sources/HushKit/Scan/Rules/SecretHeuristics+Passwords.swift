@@ -10,6 +10,8 @@ extension SecretHeuristics {
         "placeholder", "default", "mypassword", "yourpassword", "my_password", "your_password", "my-password", "your-password",
         "email", "username", "user", "login", "name", "admin_password", "root_password", "nopass", "nopassword", "omit",
         "secure", "char", "bytes", "int", "integer", "boolean", "bool", "object", "any", "varchar",
+        // Values that say they do not matter, and RFC 7617's Basic example (`Aladdin` / `open sesame`).
+        "irrelevant", "unused", "ignored", "ignore", "whatever", "anything", "nothing", "opensesame", "open sesame",
     ]
 
     /// Markers that make a password literal a placeholder wherever they occur (compared lower-case).
