@@ -60,6 +60,17 @@ extension RuleCases {
                 "ds.setPassword(System.getenv(\"DB_PASSWORD\"));", "ds.setPassword(\"${db.password}\")", "client.login(user, \"changeme\")",
                 "setPassword(\"password\")",
             ]),
+        RuleCase(
+            "password-flag",
+            hits: [
+                "mysql -u root -pk3rmit shop < dump.sql", "./deploy.sh --password orchid42 --env prod", "sshpass -p 'Zephyr99' ssh ops@host",
+                "docker login -u ci -p nimbus77 registry.example.net", "redis-cli -h cache -a r3disPw ping", "tool --passphrase=toucan11",
+            ],
+            misses: [
+                "mysql -u root -p\"$MYSQL_ROOT_PASSWORD\" app", "mysql -u root -p shop", "docker login --password-stdin",
+                "./deploy.sh --password \"${DEPLOY_PASSWORD}\"", "--password <password>", "--password PASSWORD", "mysql -h db -P 3306 app",
+                "sshpass -p \"$PW\" ssh host", "--password-file /run/secrets/pw",
+            ]),
     ]
 }
 

@@ -13,6 +13,9 @@
 // - `password-argument` (low): a string literal passed where an API documents the password
 //   (`new NetworkCredential(user, "…")`, `DriverManager.getConnection(url, user, "…")`,
 //   `setPassword("…")`).
+// - `password-flag` (low): a password literal on a command line, where the tool documents the
+//   option as the password (`--password …`, `mysql -p…`, `sshpass -p …`, `docker login -p …`,
+//   `redis-cli -a …`). Random values there are `generic-password-flag`'s (medium).
 // Constraints on the pattern syntax: see `ScanRules` (PCRE2 and ICU must read it alike).
 
 extension ScanRules {
@@ -69,6 +72,13 @@ extension ScanRules {
         + #"|(?:[Ss]et|[Ww]ith|set_)(?i:password|passwd|pwd|passphrase)\()"#
         + #"[ \t]*["'](?<secret>[^"'\x0d\x0a]{3,128})["'][ \t]*(?:\)|,|\.toCharArray)"#
 
+    /// Command-line options whose value is a password: the long options, and the short ones of
+    /// tools that document them (`mysql -pPASSWORD` takes it without a space).
+    static let passwordFlag =
+        #"(?:--(?:password|passwd|passphrase|pass)(?:[ \t]+|=)|(?:mysql(?:dump|admin)?|mariadb)[ \t][^\x0d\x0a]{0,200}?[ \t]-p"#
+        + #"|sshpass[ \t]+-p[ \t]*|docker[ \t]+login[^\x0d\x0a]{0,200}?[ \t]-p[ \t]+|redis-cli[^\x0d\x0a]{0,200}?[ \t]-a[ \t]+)"#
+        + #"["']?(?<secret>[^\s"'`$;|&<>(){}]{4,200})"#
+
     static let assignments: [ScanRule] = [
         ScanRule(
             id: "password-assignment", description: "Password literal assigned to, compared with or passed as a password-like name",
@@ -86,6 +96,12 @@ extension ScanRules {
                 "setpassword", "withpassword", "set_password", "setpasswd", "setpwd", "setpassphrase", "withpassphrase",
             ],
             pattern: passwordArgument,
+            confidence: .low,
+            validate: { SecretHeuristics.isPlausiblePasswordLiteral($0) }),
+        ScanRule(
+            id: "password-flag", description: "Password literal given on a command line (--password, mysql -p, sshpass -p)",
+            keywords: ["--pass", "mysql", "mariadb", "sshpass", "docker login", "redis-cli"],
+            pattern: passwordFlag,
             confidence: .low,
             validate: { SecretHeuristics.isPlausiblePasswordLiteral($0) }),
     ]

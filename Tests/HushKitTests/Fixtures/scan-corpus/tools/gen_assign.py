@@ -51,6 +51,7 @@ def generate(labels, neg_units, root):
 
     PA = ("password-assignment", ASSIGN)
     ARG = ("password-argument", ASSIGN)
+    FLAG = ("password-flag", ASSIGN)
 
     # --- Password literals, one file per syntax --------------------------------------------
     syntaxes = {
@@ -83,7 +84,8 @@ def generate(labels, neg_units, root):
             lambda v: (f"    'password' => '{v}',", PA)]),
         "sh": ("#!/bin/sh\n# corpus: fake values\n", "", [
             lambda v: (f"export MYSQL_ROOT_PASSWORD={v}", PA), lambda v: (f"DB_PASS='{v}'", PA),
-            lambda v: (f"export PGPASSWORD=\"{v}\"", PA)]),
+            lambda v: (f"export PGPASSWORD=\"{v}\"", PA), lambda v: (f"mysql -u root -p{v} shop < dump.sql", FLAG),
+            lambda v: (f"sshpass -p '{v}' ssh deploy@web1", FLAG)]),
         "yaml": ("# corpus: fake values\ndatabase:\n", "", [
             lambda v: (f"  password: {v}", PA), lambda v: (f"  db_pass: '{v}'", PA), lambda v: (f"  smtp_password: \"{v}\"", PA)]),
         "json": ("{\n  \"_comment\": \"corpus: fake values\",\n", "  \"_end\": true\n}\n", [
@@ -198,7 +200,8 @@ def generate(labels, neg_units, root):
         "rb": ["password: ENV[\"DB_PASSWORD\"],", "password: ENV.fetch(\"DB_PASSWORD\"),", ":password => nil,", "password_confirmation = params[:password_confirmation]"],
         "php": ["define('DB_PASSWORD', getenv('DB_PASSWORD'));", "$password = $_POST['password'];", "'password' => 'required|min:8|confirmed',",
                 "define('DB_PASSWORD', '');", "$pass = $request->input('pass');"],
-        "sh": ["export DB_PASSWORD=\"${DB_PASSWORD:-}\"", "export PGPASSWORD=$(cat /run/secrets/pg)", "read -s -p \"Password: \" PASSWORD",
+        "sh": ["mysql -u root -p\"$MYSQL_ROOT_PASSWORD\" app", "docker login --password-stdin -u ci", "sshpass -p \"$PW\" ssh host",
+               "export DB_PASSWORD=\"${DB_PASSWORD:-}\"", "export PGPASSWORD=$(cat /run/secrets/pg)", "read -s -p \"Password: \" PASSWORD",
                "PASSWORD=$1"],
         "yaml": ["  password: ${DB_PASSWORD}", "  password: \"{{ vault_db_password }}\"", "  password: !vault |", "  password: *default_password",
                  "  password_file: /run/secrets/db", "  password: changeme", "  password: xxxxxxxx", "  password: null"],

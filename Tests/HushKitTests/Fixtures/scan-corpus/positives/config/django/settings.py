@@ -1,4 +1,4 @@
-SECRET_KEY = '28c9l)nei+=pomu=-!=$(kuaq4@=5ifb+l+!*e!_q$ndg2y0pa'
+SECRET_KEY = 'i+=pomu=-!=$(kuaq4@=5ifb+l+!*e!_q$ndg2y0padpaa7a+9'
 DATABASES = {'default': {
-    'PASSWORD': 'Falcon80*',
+    'PASSWORD': 'oporto9188?',
 }}
