@@ -71,6 +71,7 @@ extension ScanRules {
             keywords: ["--password", "--passwd", "--token", "--api-key", "--secret", "--client-secret", "mysql"],
             pattern:
                 #"(?:--(?:password|passwd|token|api-key|secret|client-secret)(?:[ \t]+|=)|mysql(?:dump|admin)?[ \t][^\x0d\x0a]{0,200}?[ \t]-p)["']?(?<secret>[^\s"'`$;|&<>(){}]{8,200})"#,
+            confidence: .medium,
             validate: { SecretHeuristics.looksLikeGeneratedSecret($0) }),
     ]
 }
