@@ -28,7 +28,10 @@ extension RuleCases {
             misses: ["enable secret 5 <removed>", "no service password-encryption", " password 7 <hidden>"]),
         RuleCase(
             "filezilla-password",
-            hits: ["\t\t\t<Pass encoding=\"base64\">\(F.s(F.base64, 16))==</Pass>", "<Pass>ftpPass99</Pass>"],
+            hits: [
+                "\t\t\t<Pass encoding=\"base64\">\(F.s(F.base64, 16))==</Pass>", "<Pass>ftpPass99</Pass>",
+                "\t\t\t<Option Name=\"Pass\">\(F.s(F.hex, 32))</Option>",
+            ],
             misses: ["<Pass encoding=\"base64\" />", "<Pass></Pass>", "<Pass>password</Pass>"]),
         RuleCase(
             "npmrc-credentials",

@@ -108,6 +108,19 @@ extension RuleCases {
             "jdbc-password", hits: ["url=jdbc:mysql://db.prod:3306/shop?user=app&password=\(F.s(F.alnum, 16))"],
             misses: ["jdbc:mysql://localhost/test?user=root&password=", "jdbc:postgresql://db/app?password=${DB_PASS}"]),
         RuleCase(
+            "sql-password",
+            hits: [
+                "CREATE USER 'app'@'%' IDENTIFIED BY 'Sh0pKeeper!';", "GRANT ALL ON shop.* TO 'etl'@'10.%' IDENTIFIED BY 'etlLoad42';",
+                "ALTER USER reporting WITH PASSWORD 'r3portsQ3';", "CREATE ROLE api LOGIN PASSWORD 'ap1Role77';",
+                "SET PASSWORD FOR 'root'@'localhost' = 'r00tMysql9';",
+                "ALTER USER 'x'@'%' IDENTIFIED WITH mysql_native_password BY 'n4tivePw';",
+            ],
+            misses: [
+                "CREATE USER 'app'@'%' IDENTIFIED BY '';", "ALTER USER api WITH PASSWORD 'md5\(F.s(F.hex, 32))';",
+                "CREATE USER 'x'@'%' IDENTIFIED BY PASSWORD '*\(F.s(F.upperHex, 40))';", "ALTER ROLE app PASSWORD NULL;",
+                "CREATE USER 'app'@'%' IDENTIFIED BY '${DB_PASSWORD}';", "CREATE USER app WITH PASSWORD 'changeme';",
+            ]),
+        RuleCase(
             "libpq-connection-password",
             hits: [
                 "conn = psycopg2.connect(\"host=db.internal dbname=app user=app password=\(F.s(F.alnum, 14))7\")",

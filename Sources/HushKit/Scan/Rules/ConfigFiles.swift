@@ -32,11 +32,13 @@ extension ScanRules {
             confidence: .medium,
             validate: { SecretHeuristics.isVaried($0) }),
         // FileZilla sitemanager.xml / recentservers.xml / filezilla.xml: `<Pass>` in the clear
-        // (before 3.26) or `<Pass encoding="base64">`.
+        // (before 3.26) or `<Pass encoding="base64">`; FileZilla Server's `<Option Name="Pass">`
+        // (a user's password hash) and `AdminPassword`.
         ScanRule(
-            id: "filezilla-password", description: "Saved FTP/SFTP password in a FileZilla site list (<Pass>)",
-            keywords: ["<pass>", "<pass "],
-            pattern: #"<Pass(?:[ \t]+encoding="base64")?[ \t]*>(?<secret>[^<\x0d\x0a]{2,256})</Pass>"#,
+            id: "filezilla-password", description: "Saved FTP/SFTP password in a FileZilla site list or server config (<Pass>)",
+            keywords: ["<pass>", "<pass ", "name=\"pass\"", "name=\"adminpassword\""],
+            pattern:
+                #"(?:<Pass(?:[ \t]+encoding="base64")?[ \t]*>|<(?:Option|Item)[ \t]+[Nn]ame="(?:Pass|AdminPassword)"[^<>\x0d\x0a]{0,40}>)(?<secret>[^<\x0d\x0a]{2,256})</"#,
             validate: { SecretHeuristics.isPlausiblePasswordLiteral($0) }),
         // .npmrc lines the token rule does not cover: a global `_auth=` (base64 of user:password),
         // `_authToken=` or `_password=` at the start of a line, and short `:_password=` values.

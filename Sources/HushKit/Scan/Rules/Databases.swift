@@ -54,6 +54,17 @@ extension ScanRules {
             id: "jdbc-password", description: "Password in a JDBC URL (…;password=… or ?password=…)", keywords: ["jdbc:"],
             pattern: #"jdbc:[a-z0-9:]+[^\s"'`]*?[?&;](?i:password|pwd)=(?<secret>[^&;\s"'`]{3,128})"#,
             validate: { SecretHeuristics.isPlausiblePassword($0) }),
+        // SQL that sets a password: MySQL / MariaDB `CREATE USER … IDENTIFIED BY '…'`, `GRANT …
+        // IDENTIFIED BY`, `SET PASSWORD … = '…'`; PostgreSQL `CREATE ROLE … PASSWORD '…'`,
+        // `ALTER USER … WITH PASSWORD '…'`. A stored hash (`PASSWORD 'md5…'`, `BY PASSWORD '*…'`)
+        // is not a password.
+        ScanRule(
+            id: "sql-password", description: "Password set in SQL (IDENTIFIED BY '…', WITH PASSWORD '…')",
+            keywords: ["identified by", "identified with", "password '", "set password"],
+            pattern:
+                #"(?i:identified[ \t]+(?:with[ \t]+[a-z0-9_]{1,40}[ \t]+)?by|(?:user|role)[ \t][^'\x0d\x0a;]{0,200}?[ \t]password|set[ \t]+password[^\x0d\x0a;=]{0,200}=)[ \t]*'(?<secret>[^'\x0d\x0a]{3,128})'"#,
+            confidence: .medium,
+            validate: { SecretHeuristics.isPlausiblePasswordLiteral($0) }),
         // libpq keyword/value connection strings: `host=db user=app password=… dbname=app`.
         ScanRule(
             id: "libpq-connection-password", description: "Password in a PostgreSQL keyword/value connection string (host=… password=…)",

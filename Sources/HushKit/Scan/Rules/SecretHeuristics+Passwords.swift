@@ -133,6 +133,8 @@ extension SecretHeuristics {
     static func isCryptHash(_ text: String) -> Bool {
         if text.hasPrefix("md5"), text.utf8.count == 35, charset(text.dropFirst(3)) <= .hex { return true }
         if text.hasPrefix("SCRAM-SHA-") { return true }
+        // MySQL's native hash: `*` and 40 upper-case hex characters.
+        if text.hasPrefix("*"), text.utf8.count == 41, charset(text.dropFirst()) <= .hex { return true }
         guard text.hasPrefix("$"), text.utf8.count >= 20 else { return false }
         return text.dropFirst().contains("$")
     }

@@ -179,6 +179,14 @@ def generate(labels, neg_units, root):
         ("<?php", None, None), (f"$pg = pg_connect(\"host=db.internal port=5432 dbname=shop user=shop password={r(ALNUM, 14)}\");",
                                 "libpq-connection-password", "databases"),
         (f"ldap_bind($ds, 'cn=admin,dc=example,dc=org', '{picked()}');", *ARG)])
+    emit("positives/config/db/dump.sql", [
+        ("-- MySQL dump (corpus: fake values)", None, None), ("CREATE DATABASE shop;", None, None),
+        (f"CREATE USER 'shop'@'%' IDENTIFIED BY '{picked()}';", "sql-password", "databases"),
+        ("GRANT ALL PRIVILEGES ON shop.* TO 'shop'@'%';", None, None),
+        (f"ALTER USER reporting WITH PASSWORD '{picked()}';", "sql-password", "databases")])
+    emit("positives/config/filezilla/FileZilla-Server.xml", [
+        ("<FileZillaServer><Users><User Name=\"upload\">", None, None),
+        (f"<Option Name=\"Pass\">{r(HEX, 32)}</Option>", "filezilla-password", CONFIG), ("</User></Users></FileZillaServer>", None, None)])
     emit("positives/config/odbc.config", [
         (f"Driver={{ODBC Driver 18 for SQL Server}};Server=sql01;Database=ops;Uid=ops;Pwd={picked()};", "connection-string-password", "databases")])
 
@@ -222,7 +230,9 @@ def generate(labels, neg_units, root):
         "define( 'AUTH_KEY',         'put your unique phrase here' );", "SECRET_KEY = os.environ['DJANGO_SECRET_KEY']",
         "  secret_key_base: <%= ENV[\"SECRET_KEY_BASE\"] %>", "APP_KEY=", "<Pass encoding=\"base64\" />", "\"encryptedPassword\": \"\",",
         "//registry.npmjs.org/:_authToken=${NPM_TOKEN}", "_auth=${NPM_AUTH}", "enable secret 5 <removed>", "no service password-encryption",
-        "machine example.com login anonymous password guest", "password_hash = \"$2b$12$" + r(CRYPT, 53) + "\"",
+        "machine example.com login anonymous password guest", "CREATE USER 'app'@'%' IDENTIFIED BY '';",
+        "ALTER USER api WITH PASSWORD 'md5" + r(HEX, 32) + "';", "CREATE USER app WITH PASSWORD '${APP_PASSWORD}';",
+        "<Option Name=\"Pass\"></Option>", "password_hash = \"$2b$12$" + r(CRYPT, 53) + "\"",
     ]) + "\n")
     neg_units["config-lookalikes.txt"] = "lines"
     labels.sort(key=lambda x: (x["file"], x["line"]))
