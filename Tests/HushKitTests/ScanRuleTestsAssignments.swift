@@ -41,7 +41,13 @@ extension RuleCases {
                 "\tPassword: cfg.Password,", "pwd = os.getcwd()", "password: \"$2y$10$\(F.s(F.base64, 53))\"", "password = 123456",
                 "password: abcd1234", "password: \"abc123\"", "printf(\"%s \", ret ? \"pass\" : \"FAIL\");",
                 "public static let invalidPassword: Code = \"28P01\"", "let password = \"md522d085ed8dc3377968dc1c1a40519a2a\"",
-                "let password = \"postgres\"", "\"db.password\": \"pass456\"", "password: \"HBTests\"", "password: \"irrelevant\",",
+                "let password = \"postgres\"", "\"db.password\": \"pass456\"", "password: \"HBTests\"", "KEYPASSWD: Final = 10026",
+                "NTE_INCORRECT_PASSWORD: Final = -2146893773",
+                "btype : {'lowpass', 'highpass', 'bandpass', 'bandstop'}, optional", "'pass': 'bandpass',", "elif pass_zero in ('bandpass', 'highpass'):",
+                "\"\"\", 'password', '\\xa1\\xa2')", "('http', 'user/name', 'password', 'localhost:22')),", "test_password = 'blah'",
+                "smtp.password = 'doesnotexist'", "KEY_PASSWORD = \"somepass\"", "\"KeyStorePassword\": \"kmsPswd\",",
+                ";*passwd:*all*authentication*tokens*updated*successfully*",
+                "\"passphrase\": \"AB1C2defGHijkLMNo3PqQRstUvwxyzaCBDEfghh4ijklMN5opqrStuVWxyzAbCDEfghIJ\"", "password: \"irrelevant\",",
                 ".basic(username: \"aladdin\", password: \"opensesame\")", "'password' => 'required|min:8',", "password: Пароль",
                 "  password: cGFzc3dvcmQ=", "<add key=\"PasswordPolicy\" value=\"strong9\" />",
             ]),
@@ -69,14 +75,14 @@ extension RuleCases {
             misses: [
                 "mysql -u root -p\"$MYSQL_ROOT_PASSWORD\" app", "mysql -u root -p shop", "docker login --password-stdin",
                 "./deploy.sh --password \"${DEPLOY_PASSWORD}\"", "--password <password>", "--password PASSWORD", "mysql -h db -P 3306 app",
-                "sshpass -p \"$PW\" ssh host", "--password-file /run/secrets/pw",
+                "sshpass -p \"$PW\" ssh host", "--password-file /run/secrets/pw", "# The --username and --password options can't be used",
             ]),
     ]
 }
 
 @Suite struct PasswordLiteralTests {
     @Test func plausibleLiterals() {
-        for value in ["admin123", "admin", "Rrhh1234", "A,.:-¨@*¿?!", "hunter22", "pg4life", "190783"] {
+        for value in ["admin123", "admin", "Rrhh1234", "A,.:-¨@*¿?!", "hunter22", "pg4life", "Kb7#2x"] {
             #expect(SecretHeuristics.isPlausiblePasswordLiteral(value), "\(value)")
         }
     }
@@ -85,7 +91,8 @@ extension RuleCases {
         for value in [
             "", "abc", "password", "Password", "changeme", "your_password", "<password>", "${PASS}", "$PASS", "%(pw)s", "{{ pw }}",
             "***", "xxxx", "null", "None", "true", "Enter your password", "Contraseña", "Password:", "first_name", "123456",
-            "abcdef", "qwerty", "abc123", "123987", "&cfg.Password", "*default", "$2b$12$abcdefghijklmnopqrstuv", "{0}", "aaaa", "settings.password",
+            "abcdef", "qwerty", "abc123", "123987", "190783", "-2146893773", "localhost:22", "somepass", "&cfg.Password", "*default",
+            "$2b$12$abcdefghijklmnopqrstuv", "{0}", "aaaa", "settings.password",
         ] {
             #expect(!SecretHeuristics.isPlausiblePasswordLiteral(value), "\(value)")
         }

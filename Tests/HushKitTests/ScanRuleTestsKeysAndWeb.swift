@@ -126,7 +126,10 @@ extension RuleCases {
                 "conn = psycopg2.connect(\"host=db.internal dbname=app user=app password=\(F.s(F.alnum, 14))7\")",
                 "$db = pg_connect(\"host=10.0.0.5 port=5432 dbname=shop user=shop password='\(F.s(F.alnum, 12))7'\");",
             ],
-            misses: ["host=localhost user=postgres password=postgres", "host=db user=app password=${PGPASSWORD}", "password=\(F.s(F.alnum, 14))"]),
+            misses: [
+                "def __init__(self, host, port=NNTP_PORT, user=None, password=None,", "login(user=baduser, password=badpw, usenetrc=False)",
+                "host=localhost user=postgres password=postgres", "host=db user=app password=${PGPASSWORD}", "password=\(F.s(F.alnum, 14))",
+            ]),
         RuleCase(
             "connection-string-password",
             hits: [

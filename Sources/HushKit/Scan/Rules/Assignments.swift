@@ -24,10 +24,10 @@ extension ScanRules {
 
     /// Before a password-like name: anything (`dbpass`, `DB_PASSWORD`, `userPassword`) but the
     /// start of a word that merely contains it (`compass`, `bypass`, `trespass`, `surpass`,
-    /// `overpass`, `underpass`), a path (`/etc/passwd`), or a name for a wrong one
+    /// `overpass`, `underpass`, and the filters `bandpass`, `lowpass`, `highpass`, `allpass`), a path (`/etc/passwd`), or a name for a wrong one
     /// (`invalidPassword`, `wrong_password`: test data).
     static let wordStart =
-        #"(?<![/\\])(?<![Cc]om|COM|[Bb]y|BY|[Tt]res|TRES|[Ss]ur|SUR|[Oo]ver|OVER|[Uu]nder|UNDER|[Ii]nvalid|[Ii]nvalid_|INVALID_|[Ww]rong|[Ww]rong_|WRONG_)"#
+        #"(?<![/\\])(?<![Cc]om|COM|[Bb]y|BY|[Tt]res|TRES|[Ss]ur|SUR|[Oo]ver|OVER|[Uu]nder|UNDER|[Bb]and|[Ll]ow|[Hh]igh|[Aa]ll|[Ii]nvalid|[Ii]nvalid_|INVALID_|[Ww]rong|[Ww]rong_|WRONG_)"#
 
     /// Between an assignment's name and its value, in every syntax the assignment rules read:
     /// - assigned: `name = v`, `name: v`, `"name": "v"`, `NAME=v`, `name := v`, `name => 'v'`,
@@ -103,6 +103,7 @@ extension ScanRules {
             keywords: ["--pass", "mysql", "mariadb", "sshpass", "docker login", "redis-cli"],
             pattern: passwordFlag,
             confidence: .low,
-            validate: { SecretHeuristics.isPlausiblePasswordLiteral($0) }),
+            // Prose about the option (`the --password option`) is not a value.
+            validate: { SecretHeuristics.isPlausiblePasswordLiteral($0) && !SecretHeuristics.isWord($0) }),
     ]
 }

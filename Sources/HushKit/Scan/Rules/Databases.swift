@@ -65,12 +65,13 @@ extension ScanRules {
                 #"(?i:identified[ \t]+(?:with[ \t]+[a-z0-9_]{1,40}[ \t]+)?by|(?:user|role)[ \t][^'\x0d\x0a;]{0,200}?[ \t]password|set[ \t]+password[^\x0d\x0a;=]{0,200}=)[ \t]*'(?<secret>[^'\x0d\x0a]{3,128})'"#,
             confidence: .medium,
             validate: { SecretHeuristics.isPlausiblePasswordLiteral($0) }),
-        // libpq keyword/value connection strings: `host=db user=app password=… dbname=app`.
+        // libpq keyword/value connection strings: `host=db user=app password=… dbname=app`, at the
+        // start of a line, a string or a value (not keyword arguments: `user=None, password=…`).
         ScanRule(
             id: "libpq-connection-password", description: "Password in a PostgreSQL keyword/value connection string (host=… password=…)",
             keywords: ["password="],
             pattern:
-                #"(?<![A-Za-z0-9_])(?:host|hostaddr|dbname|user|port|sslmode|service)=[^\s'"=]{1,200}(?:[ \t]+[a-z_]{2,30}=[^\s'"=]{0,200}){0,8}[ \t]+password='?(?<secret>[^\s'"]{3,128})"#,
+                #"(?<![^"'=\x0a])(?:host|hostaddr|dbname|user|port|sslmode|service)=[^\s'"=,()]{1,200}(?:[ \t]+[a-z_]{2,30}=[^\s'"=,()]{0,200}){0,8}[ \t]+password='?(?<secret>[^\s'",()]{3,128})"#,
             validate: { SecretHeuristics.isPlausiblePassword($0) }),
         ScanRule(
             id: "connection-string-password", description: "Password in an ADO.NET or ODBC connection string (Password=…;)",

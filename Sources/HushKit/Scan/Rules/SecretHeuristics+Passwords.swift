@@ -12,6 +12,7 @@ extension SecretHeuristics {
         "secure", "char", "bytes", "int", "integer", "boolean", "bool", "object", "any", "varchar",
         // Values that say they do not matter, and RFC 7617's Basic example (`Aladdin` / `open sesame`).
         "irrelevant", "unused", "ignored", "ignore", "whatever", "anything", "nothing", "opensesame", "open sesame",
+        "blah", "foo", "bar", "baz", "qux", "foobar", "spam", "eggs", "asdf", "xyz",
     ]
 
     /// Markers that make a password literal a placeholder wherever they occur (compared lower-case).
@@ -19,7 +20,8 @@ extension SecretHeuristics {
         "your_", "your-", "yourpass", "<", ">", "${", "{{", "}}", "#{", "%s", "%(", "%d", "$(", "<%", "xxx", "***", "•", "...",
         "\u{2026}", "changeme", "change_me", "change-me", "changeit", "placeholder", "example", "redacted", "replace", "dummy",
         "fake", "sample", "enter_", "enter-", "insert", "notreal", "not_real", "not-real", "not-a-real", "password", "passwd",
-        "passwort", "contraseña", "mot de passe", "secret", "test", "lorem", "ipsum", "enc[", "vault:", "secret:", "ref+", "op://",
+        "passwort", "contraseña", "mot de passe", "secret", "test", "lorem", "somepass", "badpass", "bad_pass", "mypass", "pswd", "wrong", "invalid",
+        "incorrect", "doesnotexist", "notexist", "nonexist", "bogus", "ipsum", "enc[", "vault:", "secret:", "ref+", "op://",
     ]
 
     /// A password literal worth reporting when the name says password: not a placeholder, a
@@ -44,6 +46,9 @@ extension SecretHeuristics {
         if isRepeated(text) || isMostlySequence(lower) { return false }
         if isReference(text) || isSigilReference(text) || isFormatString(text) { return false }
         if isProse(text) || isCode(text) || isCamelCaseIdentifier(text) || isSnakeCaseWords(text) { return false }
+        if isInteger(text) || isHostAndPort(text) || (length >= 16 && isWordLike(text)) { return false }
+        // `bandpass`, `mypass`: letters only, around the name's own word.
+        if text.allSatisfy(\.isLetter), lower.contains("pass") || lower.contains("pwd") { return false }
         // Base64 of a placeholder (`cGFzc3dvcmQ=`, as in a Kubernetes Secret's data) is one too.
         if let decoded = decodedBase64Text(text), !isPlausiblePasswordLiteral(decoded) { return false }
         return true
@@ -101,7 +106,7 @@ extension SecretHeuristics {
             longest = max(longest, run)
         }
         if run >= 3 { inRuns += run }
-        if inRuns * 10 >= bytes.count * 8 { return true }
+        if inRuns * 10 >= bytes.count * 7 { return true }
         for row in ["qwertyuiop", "asdfghjkl", "zxcvbnm", "qwertz", "azerty"] {
             var n = row.count
             while n >= 4 {
@@ -122,6 +127,26 @@ extension SecretHeuristics {
         "postgres", "postgresql", "mysql", "mariadb", "mongo", "mongodb", "redis", "rabbitmq", "guest", "oracle", "neo4j",
         "couchbase", "cassandra", "kafka", "nats", "tiger", "scott", "sa", "elastic", "changeme",
     ]
+
+    /// `10026`, `-2146893773`: a number (an error code, an option id), not a password string.
+    static func isInteger(_ text: String) -> Bool {
+        let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        return !digits.isEmpty && digits.utf8.allSatisfy { (0x30...0x39).contains($0) }
+    }
+
+    /// `localhost:22`, `www.example.org:8080`: a host and a port.
+    static func isHostAndPort(_ text: String) -> Bool {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...5).contains(parts[1].count), isInteger(String(parts[1])) else { return false }
+        return !parts[0].isEmpty && parts[0].utf8.allSatisfy { isAlphanumeric($0) || $0 == 0x2E || $0 == 0x2D }
+    }
+
+    /// A word of letters only that reads as a word (`options`, `admin`): for places where prose
+    /// is likelier than a password.
+    public static func isWord(_ value: some StringProtocol) -> Bool {
+        let text = String(value)
+        return text.allSatisfy(\.isLetter) && isWordLike(text)
+    }
 
     /// `FAIL`, `NONE`, `REDACTED`: an upper-case word is a constant or a status, not a password.
     static func isAllCapsWord(_ text: String) -> Bool {
@@ -172,6 +197,7 @@ extension SecretHeuristics {
     static func isCode(_ text: String) -> Bool {
         guard let first = text.first, let last = text.last else { return false }
         if first == " " || last == " " || first == ")" || first == "," || last == "\\" { return true }
+        if text.contains("\\x") || text.contains("\\u") { return true }
         return [" || ", " && ", ") ", " (", ", ", " + ", " == ", " ? ", "\\n"].contains { text.contains($0) }
     }
 
