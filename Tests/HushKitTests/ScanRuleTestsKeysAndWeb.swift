@@ -119,6 +119,7 @@ extension RuleCases {
                 "CREATE USER 'app'@'%' IDENTIFIED BY '';", "ALTER USER api WITH PASSWORD 'md5\(F.s(F.hex, 32))';",
                 "CREATE USER 'x'@'%' IDENTIFIED BY PASSWORD '*\(F.s(F.upperHex, 40))';", "ALTER ROLE app PASSWORD NULL;",
                 "CREATE USER 'app'@'%' IDENTIFIED BY '${DB_PASSWORD}';", "CREATE USER app WITH PASSWORD 'changeme';",
+                "// Maybe sample the cord identified by 'cord' for method 'method'.",
             ]),
         RuleCase(
             "libpq-connection-password",

@@ -56,13 +56,14 @@ extension ScanRules {
             validate: { SecretHeuristics.isPlausiblePassword($0) }),
         // SQL that sets a password: MySQL / MariaDB `CREATE USER … IDENTIFIED BY '…'`, `GRANT …
         // IDENTIFIED BY`, `SET PASSWORD … = '…'`; PostgreSQL `CREATE ROLE … PASSWORD '…'`,
-        // `ALTER USER … WITH PASSWORD '…'`. A stored hash (`PASSWORD 'md5…'`, `BY PASSWORD '*…'`)
-        // is not a password.
+        // `ALTER USER … WITH PASSWORD '…'`: the statement's verb on the line, so that prose ("the
+        // cord identified by 'cord'") is not SQL. A stored hash (`PASSWORD 'md5…'`,
+        // `BY PASSWORD '*…'`) is not a password.
         ScanRule(
             id: "sql-password", description: "Password set in SQL (IDENTIFIED BY '…', WITH PASSWORD '…')",
             keywords: ["identified by", "identified with", "password '", "set password"],
             pattern:
-                #"(?i:identified[ \t]+(?:with[ \t]+[a-z0-9_]{1,40}[ \t]+)?by|(?:user|role)[ \t][^'\x0d\x0a;]{0,200}?[ \t]password|set[ \t]+password[^\x0d\x0a;=]{0,200}=)[ \t]*'(?<secret>[^'\x0d\x0a]{3,128})'"#,
+                #"(?<![A-Za-z])(?i:(?:create|alter|grant)[ \t][^\x0d\x0a;]{0,300}?(?:identified[ \t]+(?:with[ \t]+[a-z0-9_]{1,40}[ \t]+)?by|[ \t]password)|set[ \t]+password[^\x0d\x0a;=]{0,200}=)[ \t]*'(?<secret>[^'\x0d\x0a]{3,128})'"#,
             confidence: .medium,
             validate: { SecretHeuristics.isPlausiblePasswordLiteral($0) }),
         // libpq keyword/value connection strings: `host=db user=app password=… dbname=app`, at the
