@@ -42,7 +42,9 @@ import Testing
         var found: [String: (hit: Int, total: Int)] = [:]
         var missed: [String] = []
         for (file, labels) in Dictionary(grouping: manifest.positives, by: \.file) {
-            let findings = RuleMatcher.findings(in: try Self.text(file))
+            let text = try Self.text(file)
+            let findings =
+                RuleMatcher.findings(in: text) + ConfigFileDetectors.lines(path: file, text: text).map { .init(rule: $0.rule, line: $0.line, secret: "") }
             for label in labels {
                 let hit = findings.contains { f in
                     f.line == label.line && (f.rule == label.rule || ScanRules.family(of: f.rule) == label.family)

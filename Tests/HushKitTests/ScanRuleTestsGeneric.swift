@@ -12,7 +12,8 @@ extension RuleCases {
                 "spring.datasource.password=\(F.s(F.alnum, 16))", "api_key = '\(F.s(F.hex, 32))'", "const apiKey = \"\(F.s(F.alnum, 24))\";",
                 "SECRET_KEY = '\(F.s(F.alnum + "!@#%^&*", 50))'", "$config['db']['password'] = '\(F.s(F.alnum, 14))';",
                 "export AUTH_TOKEN=\(F.s(F.base64url, 40))", "<password>\(F.s(F.alnum, 16))</password>", "  secretKey: \(F.s(F.alnum, 28))",
-                "token := \"\(F.s(F.alnum, 30))\"", ":password => '\(F.s(F.alnum, 12))9x'",
+                "token := \"\(F.s(F.alnum, 30))\"", "if (secret == \"\(F.s(F.alnum, 24))\") {", "define('AUTH_TOKEN', '\(F.s(F.alnum, 32))');",
+                ":password => '\(F.s(F.alnum, 12))9x'",
             ],
             misses: [
                 "password: changeme", "DB_PASSWORD=${DB_PASSWORD}", "password: \"{{ vault_db_password }}\"", "api_key: <your-api-key>",
@@ -27,6 +28,8 @@ extension RuleCases {
                 "tokenizer = AutoTokenizer.from_pretrained(\"bert-base-uncased\")", "password: correct-horse-battery-staple",
                 "auth: true", "password: ${{ secrets.DB_PASSWORD }}", "API_TOKEN=API_TOKEN_PLACEHOLDER", "secret: !vault |",
                 "password: P@ssw0rd", "SECRET=cGFzc3dvcmQxMjM0NTY3OA==",
+                "\tCredential: &syscall.Credential{Uid: uid},", "ekuOIDs[OID_EKU_SBGP_CERT_AA_SERVICE_AUTH] = oidExtKeyUsageSbgpCertAaServiceAuth",
+                "if token == expectedTokenValue {", "[\"token\", \"\(F.s(F.alnum, 24))\"]",
             ]),
         RuleCase(
             "generic-secret-env-entry",

@@ -108,8 +108,40 @@ extension RuleCases {
             "jdbc-password", hits: ["url=jdbc:mysql://db.prod:3306/shop?user=app&password=\(F.s(F.alnum, 16))"],
             misses: ["jdbc:mysql://localhost/test?user=root&password=", "jdbc:postgresql://db/app?password=${DB_PASS}"]),
         RuleCase(
-            "connection-string-password", hits: ["\"Default\": \"Server=sql.prod;Database=app;User Id=api;Password=\(F.s(F.alnum, 14))8;\""],
-            misses: ["Server=localhost;Database=app;User Id=sa;Password=<YourStrong@Passw0rd>;", "Password=\(F.s(F.alnum, 14))"]),
+            "sql-password",
+            hits: [
+                "CREATE USER 'app'@'%' IDENTIFIED BY 'Sh0pKeeper!';", "GRANT ALL ON shop.* TO 'etl'@'10.%' IDENTIFIED BY 'etlLoad42';",
+                "ALTER USER reporting WITH PASSWORD 'r3portsQ3';", "CREATE ROLE api LOGIN PASSWORD 'ap1Role77';",
+                "SET PASSWORD FOR 'root'@'localhost' = 'r00tMysql9';",
+                "ALTER USER 'x'@'%' IDENTIFIED WITH mysql_native_password BY 'n4tivePw';",
+            ],
+            misses: [
+                "CREATE USER 'app'@'%' IDENTIFIED BY '';", "ALTER USER api WITH PASSWORD 'md5\(F.s(F.hex, 32))';",
+                "CREATE USER 'x'@'%' IDENTIFIED BY PASSWORD '*\(F.s(F.upperHex, 40))';", "ALTER ROLE app PASSWORD NULL;",
+                "CREATE USER 'app'@'%' IDENTIFIED BY '${DB_PASSWORD}';", "CREATE USER app WITH PASSWORD 'changeme';",
+                "// Maybe sample the cord identified by 'cord' for method 'method'.",
+            ]),
+        RuleCase(
+            "libpq-connection-password",
+            hits: [
+                "conn = psycopg2.connect(\"host=db.internal dbname=app user=app password=\(F.s(F.alnum, 14))7\")",
+                "$db = pg_connect(\"host=10.0.0.5 port=5432 dbname=shop user=shop password='\(F.s(F.alnum, 12))7'\");",
+            ],
+            misses: [
+                "def __init__(self, host, port=NNTP_PORT, user=None, password=None,", "login(user=baduser, password=badpw, usenetrc=False)",
+                "host=localhost user=postgres password=postgres", "host=db user=app password=${PGPASSWORD}", "password=\(F.s(F.alnum, 14))",
+            ]),
+        RuleCase(
+            "connection-string-password",
+            hits: [
+                "\"Default\": \"Server=sql.prod;Database=app;User Id=api;Password=\(F.s(F.alnum, 14))8;\"",
+                "Password=\(F.s(F.alnum, 12))7;Persist Security Info=True;User ID=sa;Initial Catalog=ops;Data Source=sql01",
+                "Driver={ODBC Driver 18 for SQL Server};Server=sql01;Uid=ops;Pwd={\(F.s(F.alnum, 12))7;x};",
+            ],
+            misses: [
+                "Server=localhost;Database=app;User Id=sa;Password=<YourStrong@Passw0rd>;", "Password=\(F.s(F.alnum, 14))",
+                "Password=\(F.s(F.alnum, 14));Timeout=30", "password=${DB_PASSWORD};server=db",
+            ]),
     ]
 
     static let web: [RuleCase] = [

@@ -135,5 +135,5 @@ enum RuleCases {
 
     static let all: [RuleCase] =
         cloud + codeHosts + payments + messaging + ai + registries + devops + saas + privateKeys
-        + databases + web + generic + context
+        + databases + web + generic + context + assignments + configFiles
 }

@@ -82,7 +82,8 @@ final class ScanWorker {
     /// Structure checks, binary and size skips, then both matching stages; appends findings
     /// that no inline marker suppresses.
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, display: String, tracked: Bool, commit: String?) {
-        if StructureCheck.applies(to: display, tracked: tracked), var finding = StructureCheck.finding(display, bytes) {
+        let structural = StructureCheck.applies(to: display, tracked: tracked)
+        if structural, var finding = StructureCheck.finding(display, bytes) {
             finding.commit = commit
             findings.append(finding)
         }
@@ -102,6 +103,11 @@ final class ScanWorker {
         }
         statistics.files += 1
         statistics.bytes += bytes.count
+        if !structural, var finding = StructureCheck.plaintextDotenvFinding(display, bytes) {
+            finding.commit = commit
+            findings.append(finding)
+        }
+        reportConfigFiles(bytes, display: display, commit: commit)
         var matches = engine.matches(in: bytes, worker: self)
         var decoded: [ScanEngine.DecodedMatch] = []
         if !triggerHits.isEmpty {
@@ -161,6 +167,28 @@ final class ScanWorker {
                     path: display, line: line, column: column, redacted: "…",
                     fingerprint: ScanFinding.keyedFingerprint(rule: ScanFinding.vaultValueRule, secret: secret, key: literal.fingerprintKey),
                     commit: commit, environment: literal.environment, key: literal.key, form: literal.form, decoded: decoded))
+        }
+    }
+}
+
+extension ScanWorker {
+    /// The findings of the file-name detectors (`.pgpass`, `master.key`, htpasswd and shadow
+    /// files) in `bytes`; inline markers suppress them as they do rule findings.
+    func reportConfigFiles(_ bytes: UnsafeBufferPointer<UInt8>, display: String, commit: String?) {
+        let hits = ConfigFileDetectors.hits(path: display, bytes: bytes)
+        guard !hits.isEmpty else { return }
+        var lines = LineCounter()
+        for hit in hits {
+            if Suppression.applies(bytes, at: hit.secret.lowerBound) {
+                statistics.suppressedInline += 1
+                continue
+            }
+            let (line, column) = lines.position(of: hit.secret.lowerBound, in: bytes)
+            let secret = UnsafeBufferPointer(rebasing: bytes[hit.secret])
+            findings.append(
+                ScanFinding(
+                    rule: hit.rule, message: ConfigFileDetectors.descriptions[hit.rule] ?? hit.rule, path: display, line: line, column: column,
+                    redacted: ScanFinding.redact(secret), fingerprint: ScanFinding.fingerprint(rule: hit.rule, secret: secret), commit: commit))
         }
     }
 }

@@ -12,6 +12,10 @@ extension ScanRules {
             validate: { SecretHeuristics.isPlausiblePassword($0) })
     }
 
+    /// The keys of an ADO.NET or ODBC connection string that say it is one.
+    static let connectionKeys =
+        #"(?i:server|data source|host|hostname|address|addr|uid|user id|userid|user|username|database|initial catalog|dsn|driver)"#
+
     static let databases: [ScanRule] = [
         connectionURL(
             "postgres-connection-url", "PostgreSQL connection URL with a password", keywords: ["postgres://", "postgresql://", "postgresql+", "postgres+"],
@@ -50,11 +54,35 @@ extension ScanRules {
             id: "jdbc-password", description: "Password in a JDBC URL (…;password=… or ?password=…)", keywords: ["jdbc:"],
             pattern: #"jdbc:[a-z0-9:]+[^\s"'`]*?[?&;](?i:password|pwd)=(?<secret>[^&;\s"'`]{3,128})"#,
             validate: { SecretHeuristics.isPlausiblePassword($0) }),
+        // SQL that sets a password: MySQL / MariaDB `CREATE USER … IDENTIFIED BY '…'`, `GRANT …
+        // IDENTIFIED BY`, `SET PASSWORD … = '…'`; PostgreSQL `CREATE ROLE … PASSWORD '…'`,
+        // `ALTER USER … WITH PASSWORD '…'`: the statement's verb on the line, so that prose ("the
+        // cord identified by 'cord'") is not SQL. A stored hash (`PASSWORD 'md5…'`,
+        // `BY PASSWORD '*…'`) is not a password.
+        ScanRule(
+            id: "sql-password", description: "Password set in SQL (IDENTIFIED BY '…', WITH PASSWORD '…')",
+            keywords: ["identified by", "identified with", "password '", "set password"],
+            pattern:
+                #"(?<![A-Za-z])(?i:(?:create|alter|grant)[ \t][^\x0d\x0a;]{0,300}?(?:identified[ \t]+(?:with[ \t]+[a-z0-9_]{1,40}[ \t]+)?by|[ \t]password)|set[ \t]+password[^\x0d\x0a;=]{0,200}=)[ \t]*'(?<secret>[^'\x0d\x0a]{3,128})'"#,
+            confidence: .medium,
+            validate: { SecretHeuristics.isPlausiblePasswordLiteral($0) }),
+        // libpq keyword/value connection strings: `host=db user=app password=… dbname=app`, at the
+        // start of a line, a string or a value (not keyword arguments: `user=None, password=…`).
+        ScanRule(
+            id: "libpq-connection-password", description: "Password in a PostgreSQL keyword/value connection string (host=… password=…)",
+            keywords: ["password="],
+            pattern:
+                #"(?<![^"'=\x0a])(?:host|hostaddr|dbname|user|port|sslmode|service)=[^\s'"=,()]{1,200}(?:[ \t]+[a-z_]{2,30}=[^\s'"=,()]{0,200}){0,8}[ \t]+password='?(?<secret>[^\s'",()]{3,128})"#,
+            validate: { SecretHeuristics.isPlausiblePassword($0) }),
         ScanRule(
             id: "connection-string-password", description: "Password in an ADO.NET or ODBC connection string (Password=…;)",
             keywords: ["password", "pwd"],
+            // The password after a server, user or database key, or first with one after it
+            // (`Password=…;Server=…`, `Pwd=…;Uid=…`).
             pattern:
-                #"(?i:server|data source|host|hostname|address|addr|uid|user id|userid|user|username|database|initial catalog|dsn|driver)[ \t]*=[^;\r\n]{1,200};[^\r\n]{0,300}?(?i:password|pwd)[ \t]*=[ \t]*(?<secret>\{[^}\r\n]{3,128}\}|[^;"'`\s]{3,128})"#,
+                #"(?:"# + connectionKeys
+                + #"[ \t]*=[^;\x0d\x0a]{1,200};[^\x0d\x0a]{0,300}?(?i:password|pwd)|(?<![A-Za-z0-9_.-])(?i:password|pwd)(?=[ \t]*=[ \t]*(?:\{[^}\x0d\x0a]{3,128}\}|[^;"'`\s]{3,128});[^\x0d\x0a]{0,300}?"#
+                + connectionKeys + #"[ \t]*=))[ \t]*=[ \t]*(?<secret>\{[^}\x0d\x0a]{3,128}\}|[^;"'`\s]{3,128})"#,
             validate: { SecretHeuristics.isPlausiblePassword($0) }),
     ]
 }

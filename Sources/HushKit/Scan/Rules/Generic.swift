@@ -28,14 +28,22 @@ extension ScanRules {
         "session_key", "sessionkey", "hmac", "jwt_key", "jwtkey",
     ]
 
+    /// A generic assignment's value: generated-looking, and not an identifier or a reference
+    /// with a sigil (values the plain `looksLikeGeneratedSecret` can take for random).
+    static func isGeneratedAssignmentValue(_ value: String) -> Bool {
+        SecretHeuristics.looksLikeGeneratedSecret(value) && !SecretHeuristics.isCamelCaseIdentifier(value)
+            && !SecretHeuristics.isSigilReference(value)
+    }
+
     static let generic: [ScanRule] = [
+        // The assignment builder (Assignments.swift) with secret-sounding names and a value that
+        // looks generated; an identifier (`oidExtKeyUsageServiceAuth`, `&syscall.Credential`) is not.
         ScanRule(
             id: "generic-secret", description: "Generated-looking value assigned to a secret-sounding name",
             keywords: genericKeywords,
-            pattern: notSecretNamePrefix + #"(?i:"# + secretNames + #")"# + secretNameSuffix
-                + #"["'`]?\]?[ \t]{0,4}(?:=|:=|:|=>|\?=|\|\|=|>)[ \t]{0,4}["'`]?(?<secret>"#
-                + plainValue + ")",
-            validate: { SecretHeuristics.looksLikeGeneratedSecret($0) }),
+            pattern: assignment(names: secretNames, boundary: notSecretNamePrefix, value: plainValue),
+            confidence: .medium,
+            validate: { isGeneratedAssignmentValue($0) }),
         // Kubernetes / Compose env lists: `- name: DB_PASSWORD` then `value: …` on the next line.
         ScanRule(
             id: "generic-secret-env-entry", description: "Generated-looking value of a secret-named env entry (name: … / value: …)",
@@ -48,17 +56,22 @@ extension ScanRules {
         ScanRule(
             id: "generic-secret-key-value", description: "Generated-looking value of a secret-named key=\"…\" value=\"…\" entry",
             keywords: genericKeywords,
-            pattern: #"(?i:key|name)="[^"\r\n]{0,40}(?i:"# + secretNames + #")[^"\r\n]{0,40}"[ \t]+(?i:value)="(?<secret>[^"\r\n]{8,200})""#,
-            validate: { SecretHeuristics.looksLikeGeneratedSecret($0) }),
+            pattern: #"(?i:key|name)="[^"\x0d\x0a]{0,40}(?i:"# + secretNames + #")[^"\x0d\x0a]{0,40}"[ \t]+(?i:value)="(?<secret>[^"\x0d\x0a]{8,200})""#,
+            confidence: .medium,
+            validate: { isGeneratedAssignmentValue($0) }),
+        // .netrc / _netrc: `machine HOST login USER password PASS`, on one line or several
+        // (tokens are separated by any white space), possibly with `account` or `port`.
         ScanRule(
-            id: "netrc-password", description: "Password in a .netrc or _netrc entry", keywords: ["password"],
-            pattern: #"machine[ \t]+[^\s]+[ \t]+login[ \t]+[^\s]+[ \t]+password[ \t]+(?<secret>[^\s]{4,128})"#,
+            id: "netrc-password", description: "Password in a .netrc or _netrc entry", keywords: ["machine ", "machine\t"],
+            pattern:
+                #"machine(?:[ \t]|\r?\n)+[^\s]+(?:(?:[ \t]|\r?\n)+(?:login|account|port)(?:[ \t]|\r?\n)+[^\s]+){0,3}(?:[ \t]|\r?\n)+password(?:[ \t]|\r?\n)+(?<secret>[^\s]{4,128})"#,
             validate: { SecretHeuristics.isPlausiblePassword($0) }),
         ScanRule(
             id: "generic-password-flag", description: "Secret given on a command line (--password VALUE, mysql -pVALUE)",
             keywords: ["--password", "--passwd", "--token", "--api-key", "--secret", "--client-secret", "mysql"],
             pattern:
-                #"(?:--(?:password|passwd|token|api-key|secret|client-secret)(?:[ \t]+|=)|mysql(?:dump|admin)?[ \t][^\r\n]{0,200}?[ \t]-p)["']?(?<secret>[^\s"'`$;|&<>(){}]{8,200})"#,
+                #"(?:--(?:password|passwd|token|api-key|secret|client-secret)(?:[ \t]+|=)|mysql(?:dump|admin)?[ \t][^\x0d\x0a]{0,200}?[ \t]-p)["']?(?<secret>[^\s"'`$;|&<>(){}]{8,200})"#,
+            confidence: .medium,
             validate: { SecretHeuristics.looksLikeGeneratedSecret($0) }),
     ]
 }

@@ -19,6 +19,10 @@
 /// - A few rules span lines (PEM and PGP blocks, PuTTY keys): the match starts on the line
 ///   that has the keyword (`-----begin`) and needs the engine to run the pattern over a window
 ///   of at least the following 8 lines (about 1 KB) from that line.
+/// - The engine takes a pattern that names `\n` or `\r` for one that spans lines and runs it
+///   over a 16 KB window at every keyword hit. A single-line rule that must stop at a line end
+///   (a quoted value, a line-end terminator) writes those characters as `\x0a` and `\x0d`,
+///   which both engines read alike, so that it stays on the keyword's line.
 public enum ScanRules {
     /// The rules, family by family (`cloud`, `code-hosts`, …), in the order the docs list them.
     public static let families: [(name: String, rules: [ScanRule])] = [
@@ -33,7 +37,9 @@ public enum ScanRules {
         ("private-keys", privateKeys),
         ("databases", databases),
         ("web", jsonWebTokens + web),
+        ("config-files", configFiles),
         ("generic", generic),
+        ("assignments", assignments),
     ]
 
     /// Every rule `hush scan` runs.

@@ -438,6 +438,7 @@ NEG_UNITS = {  # how each negatives file is cut into snippets: one per line, or 
     "settings-lookalikes.yaml": "lines", "ci-workflow.yaml": "lines",
 }
 __import__("gen_context").write(ROOT, labels, NEG_UNITS)  # keyword-context samples (issue 14)
+__import__("gen_assign").generate(labels, NEG_UNITS, ROOT)  # assignments and config files (tools/gen_assign.py)
 manifest = {
     "positives": labels,
     "negatives": [{"file": "negatives/" + name, "unit": unit} for name, unit in sorted(NEG_UNITS.items())],

@@ -7,7 +7,7 @@ FAMILIES = {
     "cloud": "Cloud", "code-hosts": "Code hosts", "payments": "Payments and commerce", "messaging": "Messaging and e-mail",
     "ai": "AI and ML APIs", "registries": "Package registries", "devops": "Infrastructure, CI, observability, identity",
     "saas": "SaaS, productivity and social", "private-keys": "Private keys", "databases": "Databases and brokers",
-    "web": "Web credentials", "generic": "Generic secrets",
+    "web": "Web credentials", "config-files": "Configuration files", "generic": "Generic secrets", "assignments": "Assignments",
 }
 STOP = [" (", " API", " personal", " access", " secret", " Secret", " token", " Token", " key", " Key", " auth", " OAuth",
         " app", " service", " client", " connection", " private", " public", " legacy", " live", " license", " webhook",
@@ -52,7 +52,7 @@ for fam, title in FAMILIES.items():
     print("| Provider | Rule id | Finds | Format (the secret part) |")
     print("|---|---|---|---|")
     for r in rows:
-        p = provider(r["description"]) if fam not in ("generic", "web", "databases", "private-keys") else "—"
+        p = provider(r["description"]) if fam not in ("generic", "web", "databases", "private-keys", "config-files", "assignments") else "—"
         if p != "—":
             providers.add(p)
         print(f"| {p} | `{r['id']}` | {r['description']} | `{fmt(r['pattern'])}` |")

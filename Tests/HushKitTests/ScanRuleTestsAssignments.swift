@@ -1,0 +1,135 @@
+import Testing
+
+@testable import HushKit
+
+// Unit samples of the assignment rules: password literals in many languages and config
+// syntaxes, and the look-alikes (identifiers, references, placeholders, labels, types) that
+// share their shape. Every value is made up.
+extension RuleCases {
+    static let assignments: [RuleCase] = [
+        RuleCase(
+            "password-assignment",
+            hits: [
+                // Python, JS/TS, Go, Java, C#, Ruby, PHP, shell.
+                "DB_PASSWORD = 'admin123'", "db_pass: 'A,.:-¨@*¿?!'", "conn = psycopg2.connect(host=h, password=\"Rrhh1234\")",
+                "const dbPassword = \"kermit77\";", "let adminPass = 'Winter2024!';", "\tpassword := \"gopher42\"",
+                "\tPassword: \"s3rv1ce\",", "private static final String DB_PASSWORD = \"oracle11g\";",
+                "string password = \"Hola1234\";", "if (password == \"letmein42\") {", "if (pass === 'Zq!7wp') {",
+                "if password.equals(\"tr0ub4dor\") {", "  :password => 'rubyist9',", "config.password = \"m00nsh1ne\"",
+                "define('DB_PASSWORD', 'admin');", "define( 'DB_PASSWORD', 'wp4ever' );", "$db_pass = 'mysqlpw1';",
+                "$config['smtp']['pass'] = 'mailer77';", "export MYSQL_ROOT_PASSWORD=r00tpw", "DB_PASSWORD=admin123",
+                "props.put(\"mail.smtp.password\", \"Sm7pPass\");", "os.Setenv(\"PGPASSWORD\", \"pg4life\")",
+                // YAML, JSON, INI, TOML, XML, properties.
+                "  password: hunter22", "  \"password\": \"correcthorse9\",", "Password=Ventr1lo", "password = \"t0mlpass\"",
+                "<password>xmlpass1</password>", "<property name=\"x\" password=\"attrpw88\"/>", "spring.datasource.password=sp1ngpw",
+                "smtp_pwd: \"qwe!rty7\"", "$dbpasswd = 'phpAdm1n';", "adminpass: 'Tr0mb0ne'", "userPassword : \"robo#mongo\"", "AdminPassword=serveradmin5",
+                "<add key=\"DbPassword\" value=\"kestrel88\" />",
+            ],
+            misses: [
+                "password: ${DB_PASSWORD}", "password = $DB_PASSWORD", "password = \"%(db_password)s\"", "password: \"{{ db_password }}\"",
+                "password = os.environ[\"DB_PASSWORD\"]", "password = os.getenv(\"DB_PASSWORD\")", "const password = process.env.DB_PASSWORD;",
+                "password = ENV[\"DB_PASSWORD\"]", "<password>${env.DB_PASSWORD}</password>", "password: \"***\"", "password: xxxxxxxx",
+                "password: changeme", "password: your_password", "password: password", "password: null", "password = None",
+                "password: true", "password: \"\"", "PASSWORD=", "\tCredential: &syscall.Credential{Uid: uid, Gid: gid},",
+                "password: String", "var passwordField: UITextField", "password = getpass()", "password = getPassword()",
+                "\"password\": \"Password\"", "\"password\": \"Contraseña\"", "\"password\": \"Mot de passe\"", "password_label: \"Password:\"",
+                "if password == confirm_password:", "if (password === other) {", "password = user_password",
+                "fields = ('username', 'password', 'first_name')", "[\"password\", \"email\"]", "password_hash = \"$2b$12$abcdefghij\"",
+                "compass = 'north-west'", "bypass = 'yes-always'", "Bypass: 'route-b7'", "surpass = 'goal-9x'", "passenger_name = 'Ada Lovelace'",
+                "password_min_length: 12",
+                "password: !vault |", "password: *default_password", "password: '<your password here>'", "password = f\"{prefix}{suffix}\"",
+                "\tPassword: cfg.Password,", "pwd = os.getcwd()", "password: \"$2y$10$\(F.s(F.base64, 53))\"", "password = 123456",
+                "password: abcd1234", "password: \"abc123\"", "printf(\"%s \", ret ? \"pass\" : \"FAIL\");",
+                "public static let invalidPassword: Code = \"28P01\"", "let password = \"md522d085ed8dc3377968dc1c1a40519a2a\"",
+                "let password = \"postgres\"", "\"db.password\": \"pass456\"", "password: \"HBTests\"", "KEYPASSWD: Final = 10026",
+                "NTE_INCORRECT_PASSWORD: Final = -2146893773",
+                "btype : {'lowpass', 'highpass', 'bandpass', 'bandstop'}, optional", "'pass': 'bandpass',", "elif pass_zero in ('bandpass', 'highpass'):",
+                "\"\"\", 'password', '\\xa1\\xa2')", "('http', 'user/name', 'password', 'localhost:22')),", "test_password = 'blah'",
+                "smtp.password = 'doesnotexist'", "KEY_PASSWORD = \"somepass\"", "\"KeyStorePassword\": \"kmsPswd\",",
+                ";*passwd:*all*authentication*tokens*updated*successfully*",
+                "\"passphrase\": \"AB1C2defGHijkLMNo3PqQRstUvwxyzaCBDEfghh4ijklMN5opqrStuVWxyzAbCDEfghIJ\"", "password: \"irrelevant\",",
+                ".basic(username: \"aladdin\", password: \"opensesame\")", "'password' => 'required|min:8',", "password: Пароль",
+                "  password: cGFzc3dvcmQ=", "<add key=\"PasswordPolicy\" value=\"strong9\" />",
+            ]),
+        RuleCase(
+            "password-argument",
+            hits: [
+                "var entry = new DirectoryEntry(url, user, \"Rrhh1234\");", "new NetworkCredential(\"svc\", \"N3tCred!\")",
+                "DriverManager.getConnection(url, \"sa\", \"jdbcPw42\");", "$link = mysqli_connect($host, 'root', 'phpMy42');",
+                "smtp.login(user, \"mailPw77\")", "auth = HTTPBasicAuth('api', 'b4sicAuth')", "ds.setPassword(\"dsPass12\");",
+                "builder.withPassword('bu1lder')", "new PasswordAuthentication(user, \"javaMail1\".toCharArray())",
+                "ldap_bind($ds, $dn, 'ld4pBind');", "conn.simple_bind_s(\"cn=admin,dc=example,dc=org\", \"sl4pd!x\")",
+                "client.Authenticate(\"mailer\", \"m4ilKit9\");", "new UsernamePasswordAuthenticationToken(\"svc\", \"spr1ngSec\")",
+            ],
+            misses: [
+                "new DirectoryEntry(url, user, password)", "new NetworkCredential(user, pass)", "smtp.login(user, \"\")",
+                "ds.setPassword(System.getenv(\"DB_PASSWORD\"));", "ds.setPassword(\"${db.password}\")", "client.login(user, \"changeme\")",
+                "setPassword(\"password\")",
+            ]),
+        RuleCase(
+            "password-flag",
+            hits: [
+                "mysql -u root -pk3rmit shop < dump.sql", "./deploy.sh --password orchid42 --env prod", "sshpass -p 'Zephyr99' ssh ops@host",
+                "docker login -u ci -p nimbus77 registry.example.net", "redis-cli -h cache -a r3disPw ping", "tool --passphrase=toucan11",
+            ],
+            misses: [
+                "mysql -u root -p\"$MYSQL_ROOT_PASSWORD\" app", "mysql -u root -p shop", "docker login --password-stdin",
+                "./deploy.sh --password \"${DEPLOY_PASSWORD}\"", "--password <password>", "--password PASSWORD", "mysql -h db -P 3306 app",
+                "sshpass -p \"$PW\" ssh host", "--password-file /run/secrets/pw", "# The --username and --password options can't be used",
+            ]),
+    ]
+}
+
+@Suite struct PasswordLiteralTests {
+    @Test func plausibleLiterals() {
+        for value in ["admin123", "admin", "Rrhh1234", "A,.:-¨@*¿?!", "hunter22", "pg4life", "Kb7#2x"] {
+            #expect(SecretHeuristics.isPlausiblePasswordLiteral(value), "\(value)")
+        }
+    }
+
+    @Test func notPasswords() {
+        for value in [
+            "", "abc", "password", "Password", "changeme", "your_password", "<password>", "${PASS}", "$PASS", "%(pw)s", "{{ pw }}",
+            "***", "xxxx", "null", "None", "true", "Enter your password", "Contraseña", "Password:", "first_name", "123456",
+            "abcdef", "qwerty", "abc123", "123987", "190783", "-2146893773", "localhost:22", "somepass", "&cfg.Password", "*default",
+            "$2b$12$abcdefghijklmnopqrstuv", "{0}", "aaaa", "settings.password",
+        ] {
+            #expect(!SecretHeuristics.isPlausiblePasswordLiteral(value), "\(value)")
+        }
+    }
+
+    @Test func camelCaseIdentifiers() {
+        #expect(SecretHeuristics.isCamelCaseIdentifier("oidExtKeyUsageSbgpCertAaServiceAuth"))
+        #expect(SecretHeuristics.isCamelCaseIdentifier("PasswordField"))
+        #expect(!SecretHeuristics.isCamelCaseIdentifier("kHqWzPbNxRtLmVcYsDfG"))
+        #expect(!SecretHeuristics.isCamelCaseIdentifier("aZ3kQ9"))
+    }
+
+    /// The Go code base that flagged identifiers as values: no finding of any assignment rule.
+    @Test func goIdentifiersAreNotValues() {
+        let text = """
+            \tCredential: &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)},
+            \tekuOIDs[OID_EKU_SBGP_CERT_AA_SERVICE_AUTH] = oidExtKeyUsageSbgpCertAaServiceAuth
+            \tif token == expectedToken {
+            """
+        let found = RuleMatcher.findings(in: text).filter { ["generic", "assignments"].contains(ScanRules.family(of: $0.rule)) }
+        #expect(found.isEmpty, "\(found.map(\.rule))")
+    }
+
+    @Test func confidence() throws {
+        let byID = RuleMatcher.rulesByID
+        #expect(try #require(byID["password-assignment"]).confidence == .low)
+        #expect(try #require(byID["password-argument"]).confidence == .low)
+        #expect(try #require(byID["generic-secret"]).confidence == .medium)
+    }
+
+    /// A random value under a password name is reported once, by `generic-secret` (medium), not
+    /// again as a password literal: the engine keeps the rule listed first.
+    @Test func randomPasswordIsGenericSecret() throws {
+        let engine = try ScanEngine(rules: ScanRules.all)
+        let findings = engine.scan(Array("DB_PASSWORD=\(F.s(F.alnum, 24))\nDB_PASSWORD=admin123\n".utf8), path: "app.env").findings
+        #expect(findings.map(\.rule) == ["generic-secret", "password-assignment"], "\(findings.map(\.rule))")
+    }
+
+    private typealias F = Fake
+}
