@@ -72,6 +72,7 @@ enum CLI {
     private static let textOnly: Set<String> = ["help", "-h", "--help", "--version"]
 
     static func main(_ root: Hush.Type) {
+        Allocator.tuneForShortRuns()
         // Before anything is parsed or decrypted: no core file, no debugger attach. Every
         // command but help is hardened, not only those that decrypt, because it is two system
         // calls and `scan`, `diff`, `log` and the git drivers decrypt as a side effect.
