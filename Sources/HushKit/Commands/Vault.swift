@@ -41,18 +41,19 @@ public final class Vault {
     /// Reads and parses a sealed file without opening it (format checks 1–5). The version is
     /// checked first, so a version 1 file gets the upgrade hint even before `hush upgrade`
     /// has created the repository id.
-    func sealed(_ env: EnvironmentFile) throws -> SealedFile {
-        try parse(FileSystem.readInput(env.path, display: env.display), env)
+    func sealed(_ env: EnvironmentFile, readOnly: Bool = false) throws -> SealedFile {
+        try parse(FileSystem.readInput(env.path, display: env.display), env, readOnly: readOnly)
     }
 
-    private func parse(_ bytes: [UInt8], _ env: EnvironmentFile) throws -> SealedFile {
+    private func parse(_ bytes: [UInt8], _ env: EnvironmentFile, readOnly: Bool = false) throws -> SealedFile {
         if Trailer.declaredVersion(bytes) != Trailer.supportedVersion { _ = try Trailer.split(bytes, file: env.display) }
-        return try SealedFile.parse(bytes, syntax: env.syntax, file: env.display, context: context(env))
+        return try SealedFile.parse(bytes, syntax: env.syntax, file: env.display, context: context(env), readOnly: readOnly)
     }
 
     /// Parses and checks the signature (checks 1–6): what can be verified without a key.
-    func verified(_ env: EnvironmentFile) throws -> SealedFile {
-        let file = try sealed(env)
+    /// `readOnly`: the file will only be read (`SealedFile.parse`).
+    func verified(_ env: EnvironmentFile, readOnly: Bool = false) throws -> SealedFile {
+        let file = try sealed(env, readOnly: readOnly)
         try file.checkSignature(membership())
         return file
     }
@@ -62,7 +63,7 @@ public final class Vault {
     /// on stderr unless `quiet` (`verify` and `scan` report conflicts their own way).
     func open(_ env: EnvironmentFile, quiet: Bool = false) throws -> OpenedFile {
         Self.sweepEditLeftovers()
-        let file = try verified(env)
+        let file = try verified(env, readOnly: true)
         // Read only: `reseal` needs `update`, so the old tokens need not be kept.
         let opened = try file.decrypt(file.unlock(with: identities()), keepTokens: false)
         if !quiet, !file.trailer.conflicts.isEmpty {

@@ -36,8 +36,10 @@
 /// After a closing quote, only spaces, tabs and a `# comment` (with or without a space before
 /// the `#`) may follow on that line.
 ///
-/// `$VAR` and `${VAR}` are not expanded: they are kept literally, in every form of value, so a
-/// value never depends on the environment it is read in. Values must be valid UTF-8.
+/// `$VAR` and `${VAR}` are not expanded here: the outline keeps every value as written, so the
+/// file's text never depends on the environment it is read in. `hush exec`, `export` and
+/// `decrypt --format json|yaml|shell` expand `${VAR}` afterwards (`DotenvExpansion`,
+/// docs/dotenv.md). Values must be valid UTF-8.
 ///
 /// ## Differences from other dotenv readers
 ///
@@ -74,10 +76,16 @@ public enum DotenvOutline {
     ///   column of the problem, when the document does not follow the format above. The
     ///   message never contains value text, which may be secret.
     public static func scan(_ bytes: [UInt8], file: String) throws -> DocumentOutline {
+        try scan(bytes, file: file, keepingUnquotedText: true)
+    }
+
+    /// `scan`, optionally leaving unquoted values' `value` empty (`DotenvScanner.keepsUnquotedText`).
+    static func scan(_ bytes: [UInt8], file: String, keepingUnquotedText: Bool) throws -> DocumentOutline {
         // The scanner reads through a buffer pointer: slicing an array for every value would
         // retain and release its storage each time, which dominated the scan time.
         let leaves = try bytes.withUnsafeBufferPointer { buffer in
             var scanner = DotenvScanner(bytes: buffer, file: file)
+            scanner.keepsUnquotedText = keepingUnquotedText
             return try scanner.scanDocument()
         }
         let document = MappingSpan(path: [], insertionOffset: bytes.count, keyColumn: 0, isFlow: false)

@@ -17,6 +17,10 @@ struct DotenvScanner {
     var lineStart: Int
     /// Line of the first assignment of each name, to report duplicates with both lines.
     var firstLines: [String: Int] = [:]
+    /// False when the caller reads unquoted values from their byte ranges itself: their leaves
+    /// get an empty `value` (a sealed body's tokens, which `SealedFile` parses from the bytes;
+    /// making 10,000 strings of token text only to drop them was a tenth of opening a file).
+    var keepsUnquotedText = true
 
     init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
         self.bytes = bytes

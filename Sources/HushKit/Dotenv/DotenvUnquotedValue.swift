@@ -41,7 +41,8 @@ extension DotenvScanner {
         // An empty value before a comment gets its range right after `=`, so that a value
         // written into it later cannot run into the comment (`A=x# c` would be one value).
         let range = commentFollows && end == start ? equalsEnd..<equalsEnd : start..<end
-        let value = try text(of: range, line: line, column: column(of: range.lowerBound))
+        // A sealed body read only to be opened needs no text for its tokens (see `keepsUnquotedText`).
+        let value = keepsUnquotedText ? try text(of: range, line: line, column: column(of: range.lowerBound)) : ""
         try skipComment()  // the rest of the line: blanks, an inline comment and the line break
         return (range, value)
     }

@@ -53,6 +53,7 @@ struct Exporter {
 
     private mutating func named<Value>(_ opened: OpenedFile, _ values: [([PathComponent], Value)]) throws -> [(name: String, value: Value)] {
         var seen: [String: [PathComponent]] = [:]
+        seen.reserveCapacity(values.count)
         var result: [(name: String, value: Value)] = []
         result.reserveCapacity(values.count)
         for (path, value) in values {

@@ -14,15 +14,21 @@ struct SealedFile {
     let tokens: [Token?]
     /// `D` of §7.1, over the bytes as stored.
     let digest: [UInt8]
+    /// True when the leaves of unquoted values have no `value` text (a dotenv file parsed with
+    /// `readOnly`): their token text is `body[leaf.range]`.
+    var valuesFromBytes = false
 
     /// The file as stored (the trailer is canonical, so rendering it gives its bytes back).
     var bytes: [UInt8] { body + trailer.renderAboveMAC() + trailer.renderSeal() }
 
-    static func parse(_ bytes: [UInt8], syntax: Syntax, file: String, context: FileContext?) throws -> SealedFile {
+    /// `readOnly` (a file opened only to be read, by `Vault.open`): a dotenv body's token text is
+    /// read from the bytes instead of being copied into each leaf (`valuesFromBytes`).
+    static func parse(_ bytes: [UInt8], syntax: Syntax, file: String, context: FileContext?, readOnly: Bool = false) throws -> SealedFile {
         let (body, trailer) = try Trailer.split(bytes, file: file)
         let outline: DocumentOutline
+        let lazy = readOnly && syntax == .dotenv
         do {
-            outline = try syntax.scan(body, file: file)
+            outline = lazy ? try DotenvOutline.scan(body, file: file, keepingUnquotedText: false) : try syntax.scan(body, file: file)
         } catch let error as HushError {
             throw HushError(.integrity, error.message, hint: "the sealed file is damaged; restore it from git or fix the line by hand")
         }
@@ -30,14 +36,24 @@ struct SealedFile {
         // in the one form §5.2 allows for its place.
         let leaves = outline.leaves
         let tokens = try Parallel.map(leaves.count) { i -> Token? in
-            leaves[i].range.isEmpty ? nil : try token(of: leaves[i], in: body, file: file)
+            leaves[i].range.isEmpty ? nil : try token(of: leaves[i], in: body, file: file, fromBytes: lazy)
         }
         let digest = context.map { FileAuth.digest(body, bytes[body.count...].prefix(trailer.renderAboveMAC().count), context: $0) } ?? []
-        return SealedFile(syntax: syntax, file: file, context: context, body: body, outline: outline, trailer: trailer, tokens: tokens, digest: digest)
+        return SealedFile(
+            syntax: syntax, file: file, context: context, body: body, outline: outline, trailer: trailer, tokens: tokens, digest: digest,
+            valuesFromBytes: lazy)
     }
 
-    private static func token(of leaf: Leaf, in body: [UInt8], file: String) throws -> Token {
+    private static func token(of leaf: Leaf, in body: [UInt8], file: String, fromBytes: Bool) throws -> Token {
         let raw = body[leaf.range]
+        // An unquoted dotenv value is its bytes as written (a quoted one always has text).
+        if fromBytes, leaf.value.isEmpty {
+            do throws(TokenProblem) {
+                return try Token.parse(raw)
+            } catch {
+                throw tokenProblem(error, at: leaf, file: file)
+            }
+        }
         let value = Array(leaf.value.utf8)
         let written =
             leaf.inFlow
@@ -185,7 +201,7 @@ struct SealedFile {
         let raws = try Parallel.map(leaves.count) { i -> [UInt8]? in
             guard let token = tokens[i] else { return nil }
             let leaf = leaves[i]
-            if reuse, keep, let old = known!.previous[leaf.path], Bytes.equal(old.token[...], Array(leaf.value.utf8)) { return old.raw }
+            if reuse, keep, let old = known!.previous[leaf.path], Bytes.equal(old.token[...], tokenText(leaf)) { return old.raw }
             do {
                 return try token.open(path: leaf.path, keys: keys)
             } catch {
@@ -196,7 +212,7 @@ struct SealedFile {
         var cursor = 0
         for (i, leaf) in leaves.enumerated() {
             guard let token = tokens[i], let raw = raws[i] else { continue }
-            let tokenText = keep ? Array(leaf.value.utf8) : []
+            let tokenText = keep ? tokenText(leaf) : []
             plaintext += body[cursor..<leaf.range.lowerBound]
             plaintext += raw
             cursor = leaf.range.upperBound
@@ -221,6 +237,11 @@ struct SealedFile {
             throw HushError(.integrity, "\(file): a decrypted value changed the document's structure or type", hint: "restore the file from git")
         }
         return OpenedFile(sealed: self, keys: keys, plaintext: plaintext, outline: plainOutline, previous: previous, marks: try openMarks(keys))
+    }
+
+    /// The token text of a sealed leaf, as written.
+    private func tokenText(_ leaf: Leaf) -> [UInt8] {
+        valuesFromBytes && leaf.value.isEmpty ? Array(body[leaf.range]) : Array(leaf.value.utf8)
     }
 
     /// The sealed outline moved onto the plaintext: each token's range becomes its raw value's.

@@ -49,10 +49,12 @@ struct Token {
     /// Parses token text of `version`. Errors say what is wrong in words; the caller adds the
     /// key and line.
     static func parse(_ text: some Collection<UInt8>, version: Version = .v2) throws(TokenProblem) -> Token {
-        try parse(text as? [UInt8] ?? Array(text), version: version)
+        if let slice = text as? ArraySlice<UInt8> { return try parse(slice, version: version) }
+        return try parse((text as? [UInt8] ?? Array(text))[...], version: version)
     }
 
-    private static func parse(_ text: [UInt8], version: Version) throws(TokenProblem) -> Token {
+    /// On a slice of the file's bytes, without copying the token text out first.
+    private static func parse(_ text: ArraySlice<UInt8>, version: Version) throws(TokenProblem) -> Token {
         guard text.starts(with: prefix) else { throw .notAToken }
         let versionPrefix = version.prefix
         guard text.starts(with: versionPrefix) else {
