@@ -53,7 +53,7 @@ struct Exporter {
 
     private mutating func named<Value>(_ opened: OpenedFile, _ values: [([PathComponent], Value)]) throws -> [(name: String, value: Value)] {
         var seen: [String: [PathComponent]] = [:]
-        seen.reserveCapacity(values.count)
+        if opened.syntax == .yaml { seen.reserveCapacity(values.count) }
         var result: [(name: String, value: Value)] = []
         result.reserveCapacity(values.count)
         for (path, value) in values {
@@ -72,12 +72,16 @@ struct Exporter {
                     throw error
                 }
             }
-            if let other = seen[name] {
-                throw HushError(
-                    .badInput, "\(opened.file): keys \(KeyPath.display(other)) and \(KeyPath.display(path)) both become \(name)",
-                    hint: "rename one of them")
+            // Dotenv names are unique in their file (the reader refuses a second assignment) and
+            // become themselves, so only YAML's flattened names can collide.
+            if opened.syntax == .yaml {
+                if let other = seen[name] {
+                    throw HushError(
+                        .badInput, "\(opened.file): keys \(KeyPath.display(other)) and \(KeyPath.display(path)) both become \(name)",
+                        hint: "rename one of them")
+                }
+                seen[name] = path
             }
-            seen[name] = path
             result.append((name, value))
         }
         return result

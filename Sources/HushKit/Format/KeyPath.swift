@@ -164,21 +164,30 @@ public enum KeyPath {
     /// for YAML (`database.url` → `DATABASE_URL`, `hosts.0` → `HOSTS_0`); dotenv names are kept
     /// as written. Throws when the result is not `[A-Za-z_][A-Za-z0-9_]*`.
     static func variableName(_ path: [PathComponent], uppercase: Bool) throws -> String {
-        let joined = path.map { component -> String in
-            switch component {
-            case .key(let k): return uppercase ? String(k.map { $0.isASCII ? Character($0.uppercased()) : $0 }) : k
-            case .index(let i): return String(i)
-            }
-        }.joined(separator: "_")
-        let bytes = Array(joined.utf8)
+        // A dotenv key is one component that becomes itself: no joining (10,000 keys per `exec`).
+        let joined: String
+        if path.count == 1, !uppercase, case .key(let key) = path[0] {
+            joined = key
+        } else {
+            joined = joinedName(path, uppercase: uppercase)
+        }
         let valid =
-            !bytes.isEmpty && !(bytes[0] >= 0x30 && bytes[0] <= 0x39)
-            && bytes.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
+            (joined.utf8.first.map { !($0 >= 0x30 && $0 <= 0x39) } ?? false)
+            && joined.utf8.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
         guard valid else {
             throw HushError(
                 .badInput, "key \(display(path)) does not make a valid environment variable name (\(joined))",
                 hint: "rename the key to letters, digits and underscores, or read it with `hush get`")
         }
         return joined
+    }
+
+    private static func joinedName(_ path: [PathComponent], uppercase: Bool) -> String {
+        path.map { component -> String in
+            switch component {
+            case .key(let k): return uppercase ? String(k.map { $0.isASCII ? Character($0.uppercased()) : $0 }) : k
+            case .index(let i): return String(i)
+            }
+        }.joined(separator: "_")
     }
 }

@@ -206,14 +206,18 @@ enum Subprocess {
             block.deallocate()
         }
         var offset = 0
+        func copy(_ text: String) {
+            for byte in text.utf8 {
+                block[offset] = CChar(bitPattern: byte)
+                offset += 1
+            }
+        }
         func place(_ name: String, _ value: String) -> UnsafeMutablePointer<CChar> {
             let start = block + offset
-            for part in [name, "=", value] {
-                for byte in part.utf8 {
-                    block[offset] = CChar(bitPattern: byte)
-                    offset += 1
-                }
-            }
+            copy(name)
+            block[offset] = 0x3D  // =
+            offset += 1
+            copy(value)
             block[offset] = 0
             offset += 1
             return start
