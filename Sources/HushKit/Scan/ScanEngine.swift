@@ -240,7 +240,10 @@ final class ScanEngine: @unchecked Sendable {
             guard !secret.isEmpty else { continue }
             let text = UnsafeBufferPointer(rebasing: bytes[secret])
             if let minimum = rule.minEntropy, SecretHeuristics.entropy(bytes: text) < minimum { continue }
-            if let validate = rule.validate, !validate(String(decoding: text, as: UTF8.self)) { continue }
+            let quoted = secret.lowerBound > 0 && [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "`")].contains(bytes[secret.lowerBound - 1])
+            if let validate = quoted ? rule.validateQuoted ?? rule.validate : rule.validate, !validate(String(decoding: text, as: UTF8.self)) {
+                continue
+            }
             if ScanContext.isReference(text) { continue }
             if Self.insideSealedToken(bytes, secret) { continue }
             found.append(Match(rule: r, secret: secret))
