@@ -77,8 +77,15 @@ extension SecretHeuristics {
 
     /// True when `lower` is one of `passwordWords` (in any leetspeak spelling) with nothing
     /// around it but letters and punctuation: no digit outside the word's own letters.
+    /// A numbered label (`prod-secret-1`, `secret_02`, as tests write them) counts as the word.
     static func isPasswordWord(_ lower: String) -> Bool {
-        let chars = Array(lower)
+        var chars = Array(lower)
+        if let cut = chars.lastIndex(where: { $0 == "-" || $0 == "_" }), cut > 0, (1...2).contains(chars.count - cut - 1),
+            chars[(cut + 1)...].allSatisfy(\.isNumber)
+        {
+            chars = Array(chars[..<cut])
+        }
+        let lower = String(chars)
         let plain = Array(unleet(lower))
         for word in passwordWords {
             let w = Array(word)

@@ -140,7 +140,7 @@ extension SecretHeuristics {
 
     /// An identifier shaped like a name: lower case, upper case or camel case humps
     /// (`password`, `DB_PASSWORD`, `apiKey`, `IOUtils`, `HTTPClient`), with digits only at the
-    /// end of a word of two or more letters (`oauth2`, `v1`, `s3Bucket`, `KEY_2`). Random text
+    /// end of a word of two or more letters (`oauth2`, `db1`, `oauth2Token`, `KEY_2`). Random text
     /// breaks into many short humps (`CCE7DibTTe6OML`: five in 14 characters) or has a digit inside a
     /// word (`Y5Qefmh`).
     static func isNamePart(_ part: some StringProtocol) -> Bool {
@@ -168,7 +168,8 @@ extension SecretHeuristics {
                 guard letters >= 2 else { return false }
                 while i < bytes.count, isDigit(bytes[i]) { i += 1 }
                 if i < bytes.count, isLower(bytes[i]) { return false }
-                humps -= 1
+                // Trailing digits (`v2`, `KEY_2`) are part of the word; inside, a hump of their own.
+                if i == bytes.count || bytes[i] == 0x5F { humps -= 1 }
                 continue
             }
             if isUpper(b) {
