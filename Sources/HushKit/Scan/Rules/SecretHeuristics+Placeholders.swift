@@ -166,10 +166,16 @@ extension SecretHeuristics {
                     j -= 1
                 }
                 guard letters >= 2 else { return false }
+                let wordEnd = i
                 while i < bytes.count, isDigit(bytes[i]) { i += 1 }
                 if i < bytes.count, isLower(bytes[i]) { return false }
-                // Trailing digits (`v2`, `KEY_2`) are part of the word; inside, a hump of their own.
-                if i == bytes.count || bytes[i] == 0x5F { humps -= 1 }
+                // Trailing digits (`v2`, `KEY_2`) are part of the word; inside, a hump of their
+                // own after a lower-case word (`oauth2Token`, not `UX8Hyorvw`).
+                if i == bytes.count || bytes[i] == 0x5F {
+                    humps -= 1
+                } else if !(isLower(bytes[wordEnd - 1]) && isLower(bytes[wordEnd - 2])) {
+                    return false
+                }
                 continue
             }
             if isUpper(b) {
