@@ -181,7 +181,9 @@ extension RuleCases {
         for value in ["secret123", "P@ssw0rd1", "password123", "2024secret", "Mysecret9", "admin123"] {
             #expect(SecretHeuristics.isPlausiblePasswordLiteral(value), "\(value)")
         }
-        for value in ["secret", "P@ssw0rd", "Passw0rd!", "s3cr3t", "mysecretpassword", "test123", "dummy2024", "example1", "your_password1", "prod-secret-1", "secret_02"] {
+        for value in [
+            "secret", "P@ssw0rd", "Passw0rd!", "s3cr3t", "mysecretpassword", "test123", "dummy2024", "example1", "your_password1", "prod-secret-1", "secret_02",
+        ] {
             #expect(!SecretHeuristics.isPlausiblePasswordLiteral(value), "\(value)")
         }
     }

@@ -45,7 +45,8 @@ enum RuleMatcher {
             if let minimum = rule.minEntropy, SecretHeuristics.entropy(secret) < minimum { continue }
             // As the engine: a quoted secret gets `validateQuoted` when the rule has one. A
             // `dotenvOnly` rule is matched as if the text were a dotenv file.
-            let quoted = secretRange.location != NSNotFound && secretRange.location > 0
+            let quoted =
+                secretRange.location != NSNotFound && secretRange.location > 0
                 && ["\"", "'", "`"].contains(ns.substring(with: NSRange(location: secretRange.location - 1, length: 1)))
             if let validate = quoted ? rule.validateQuoted ?? rule.validate : rule.validate, !validate(secret) { continue }
             // The engine reports the line where the secret starts.
