@@ -28,11 +28,15 @@ public struct ScanRule: Sendable {
     /// True for a rule that only reports in dotenv files (values that are too often something
     /// else in code, like a bare word).
     public let dotenvOnly: Bool
+    /// For a rule that spans lines: how many bytes past the keyword its match may reach (the
+    /// engine runs it to the end of the line there); nil for the engine's 16 KB.
+    public let span: Int?
 
     public init(
         id: String, description: String, keywords: [String], pattern: String, minEntropy: Double? = nil,
         confidence: ScanConfidence = .high, validate: (@Sendable (String) -> Bool)? = nil,
-        validateQuoted: (@Sendable (String) -> Bool)? = nil, dotenvConfidence: ScanConfidence? = nil, dotenvOnly: Bool = false
+        validateQuoted: (@Sendable (String) -> Bool)? = nil, dotenvConfidence: ScanConfidence? = nil, dotenvOnly: Bool = false,
+        span: Int? = nil
     ) {
         self.id = id
         self.description = description
@@ -44,5 +48,6 @@ public struct ScanRule: Sendable {
         self.validateQuoted = validateQuoted
         self.dotenvConfidence = dotenvConfidence
         self.dotenvOnly = dotenvOnly
+        self.span = span
     }
 }

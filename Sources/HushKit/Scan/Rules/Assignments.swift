@@ -100,6 +100,10 @@ extension ScanRules {
             + secretNameSuffix + #"["'][ \t]*,[ \t]*(?:\r?\n[ \t]*)?["'](?:value|Value)["'][ \t]*:[ \t]*["'](?<secret>[^"'\x0d\x0a]{4,200})["']"#
     }
 
+    /// How far a sibling entry's match reaches past its keyword: the rest of the name's line
+    /// and the next line (`siblingEntry` allows one line break).
+    static let siblingSpan = 256
+
     /// A dotenv line that gives a password-like name a bare word (`DB_PASSWORD=root`,
     /// `RABBITMQ_PASS=guest`): in code a bare word is a name, in a dotenv file it is the value.
     static let dotenvBareWord =
@@ -128,7 +132,8 @@ extension ScanRules {
             keywords: ["pass", "pwd", "pword"],
             pattern: siblingEntry(names: passwordNames),
             confidence: .low,
-            validate: { SecretHeuristics.isPlausiblePasswordLiteral($0, quoted: true) }),
+            validate: { SecretHeuristics.isPlausiblePasswordLiteral($0, quoted: true) },
+            span: siblingSpan),
         ScanRule(
             id: "dotenv-password", description: "Word or service default password in a dotenv file (DB_PASSWORD=root)",
             keywords: ["pass", "pwd", "pword"],

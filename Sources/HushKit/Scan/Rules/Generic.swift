@@ -58,7 +58,8 @@ extension ScanRules {
             keywords: genericKeywords,
             pattern: siblingEntry(names: secretNames),
             confidence: .medium,
-            validate: { isGeneratedAssignmentValue($0) }),
+            validate: { isGeneratedAssignmentValue($0) },
+            span: siblingSpan),
         // .NET appSettings and similar: <add key="ApiKey" value="…" />.
         ScanRule(
             id: "generic-secret-key-value", description: "Generated-looking value of a secret-named key=\"…\" value=\"…\" entry",
