@@ -157,12 +157,17 @@ extension RuleCases {
 
     /// Where the punctuation of a password reads as a reference, and where it does not.
     @Test func referencesArePrecise() {
-        for value in ["settings.db.password", "config.password", "cfg.Db.Password", "IOUtils.toString", "process.env.DB_PASS"] {
-            #expect(SecretHeuristics.isDottedIdentifier(value), "\(value)")
+        for value in [
+            "settings.db.password", "config.password", "cfg.Db.Password", "IOUtils.toString", "process.env.DB_PASS", "oauth2Client.token",
+        ] {
+            #expect(SecretHeuristics.isDottedIdentifier(value, precise: true), "\(value)")
         }
-        for value in ["gXt.0QlaCNzFDk", "A.UX8BIL7EZyJ29Z", "H1V2DWXMNAVJ.O4O", "Y5Qefmh.EwyR", ".jaieQWxwWKhwv9f0E07"] {
-            #expect(!SecretHeuristics.isDottedIdentifier(value), "\(value)")
+        for value in ["gXt.0QlaCNzFDk", "A.UX8BIL7EZyJ29Z", "H1V2DWXMNAVJ.O4O", "Y5Qefmh.EwyR", ".jaieQWxwWKhwv9f0E07", "A.UX8Hyorvw7"] {
+            #expect(!SecretHeuristics.isDottedIdentifier(value, precise: true), "\(value)")
         }
+        // Other rules keep the wide reading: a JWT cut after its payload is not a token.
+        #expect(SecretHeuristics.isDottedIdentifier("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0"))
+        #expect(SecretHeuristics.isDottedIdentifier("ASN1.SEC1PrivateKey"))
         for value in ["%s", "%d", "user_%d", "%s:%s", "%(name)s", "%-10s", "%1$s", "%@"] {
             #expect(SecretHeuristics.isFormatString(value), "\(value)")
         }

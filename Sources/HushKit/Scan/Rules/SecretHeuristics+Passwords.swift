@@ -55,7 +55,7 @@ extension SecretHeuristics {
         if isValidationRule(lower) { return false }
         if isKnownExample(text) || isCryptHash(text) || isLabel(text) { return false }
         if isRepeated(text) || isMostlySequence(lower) { return false }
-        if isReference(text, quoted: quoted) || (!quoted && isSigilReference(text)) || isFormatString(text) { return false }
+        if isReference(text, quoted: quoted, precise: true) || (!quoted && isSigilReference(text)) || isFormatString(text) { return false }
         if isProse(text) || isCode(text) || isCamelCaseIdentifier(text) || isSnakeCaseWords(text) { return false }
         if isInteger(text) || isHostAndPort(text) || (length >= 16 && isWordLike(text)) { return false }
         // `bandpass`, `mypass`: letters only, around the name's own word.
@@ -227,7 +227,7 @@ extension SecretHeuristics {
         guard let first = text.first, "&*@:!".contains(first) else { return false }
         let rest = String(text.drop { "&*@:!".contains($0) })
         guard let f = rest.utf8.first, !(0x30...0x39).contains(f) else { return false }
-        return isDottedIdentifier(rest) || (rest.utf8.allSatisfy(isIdentifierByte) && isNamePart(rest))
+        return isDottedIdentifier(rest, precise: true) || (rest.utf8.allSatisfy(isIdentifierByte) && isNamePart(rest))
     }
 
     /// `{}`, `{0}`, `{password}`, `%1$s`, `%s`, `%(name)s`: a format string or template to fill

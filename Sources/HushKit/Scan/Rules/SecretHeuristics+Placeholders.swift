@@ -68,13 +68,16 @@ extension SecretHeuristics {
     /// a template, a code expression, a path, a URL without credentials, an e-mail address, a
     /// Hush sealed token.
     public static func isReference(_ value: some StringProtocol) -> Bool {
-        isReference(value, quoted: false)
+        isReference(value, quoted: false, precise: false)
     }
 
     /// `quoted`: the value was between quotes, where `@`, `&` and `*` start a literal (a YAML
     /// alias or anchor, a pointer or an instance variable is never quoted); `$NAME` and
     /// `%NAME%` stay references (shell and batch expand them inside double quotes).
-    static func isReference(_ value: some StringProtocol, quoted: Bool) -> Bool {
+    /// `precise`: for a password literal, which may hold any punctuation: a dotted path and a
+    /// sigil's name must be shaped like names (`isDottedIdentifier(_:precise:)`); other rules
+    /// judge values that are never punctuated passwords, and keep the wider reading.
+    static func isReference(_ value: some StringProtocol, quoted: Bool, precise: Bool) -> Bool {
         let text = String(value)
         let bytes = Array(text.utf8)
         guard let first = bytes.first else { return true }
@@ -87,7 +90,7 @@ extension SecretHeuristics {
             // (`*f4KISfnlLjByN` is a password); `$X` and `%X%` whatever the name.
             let sigil = first == UInt8(ascii: "$") || first == UInt8(ascii: "%")
             if sigil || !quoted, let f = rest.first, !(0x30...0x39).contains(f), rest.allSatisfy(isIdentifierByte),
-                sigil || isNamePart(String(decoding: rest, as: UTF8.self))
+                sigil || !precise || isNamePart(String(decoding: rest, as: UTF8.self))
             {
                 return true
             }
@@ -97,7 +100,7 @@ extension SecretHeuristics {
         if bytes.count > 2, bytes[1] == UInt8(ascii: ":"), bytes[2] == UInt8(ascii: "\\") { return true }
         if hasFileExtension(text) { return true }
         if isEmailAddress(text) { return true }
-        if isDottedIdentifier(text) || isConstantName(text) { return true }
+        if isDottedIdentifier(text, precise: precise) || isConstantName(text) { return true }
         return false
     }
 
@@ -127,15 +130,18 @@ extension SecretHeuristics {
     }
 
     /// `settings.api.key`, `process.env.TOKEN`, `os.environ`, `cfg.Db.Password`: the whole
-    /// value is names joined by dots, each shaped like a name (`isNamePart`). A password with a
-    /// dot in it (`gXt.0QlaCNzFDk`, `A.UX8BIL7EZyJ29Z`) has parts no one names a variable.
-    static func isDottedIdentifier(_ text: String) -> Bool {
+    /// value is identifiers joined by dots. `precise` (for password literals): each part is
+    /// also shaped like a name (`isNamePart`); a password with a dot in it (`gXt.0QlaCNzFDk`,
+    /// `A.UX8BIL7EZyJ29Z`) has parts no one names a variable.
+    static func isDottedIdentifier(_ text: String, precise: Bool = false) -> Bool {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count >= 2 else { return false }
-        return parts.allSatisfy { part in
+        let identifiers = parts.allSatisfy { part in
             guard let f = part.utf8.first, !(0x30...0x39).contains(f), part.count <= 40 else { return false }
-            return part.utf8.allSatisfy(isIdentifierByte) && isNamePart(part)
+            return part.utf8.allSatisfy(isIdentifierByte)
         }
+        guard identifiers, precise else { return identifiers }
+        return parts.allSatisfy(isNamePart)
     }
 
     /// An identifier shaped like a name: lower case, upper case or camel case humps
