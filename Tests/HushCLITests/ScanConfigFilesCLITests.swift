@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `hush scan` through the binary on credential files in their documented formats, on password
-/// literals, and on plaintext `.env` files outside git's index. Every value is made at run time,
+/// literals (and their confidence in dotenv files), and on plaintext `.env` files outside git's index. Every value is made at run time,
 /// so that no secret-looking literal sits in this file.
 @Suite struct ScanConfigFilesCLITests {
     /// A weak password of the kind people pick: a word and two digits.
@@ -44,6 +44,44 @@ import Testing
             ], "\(result.stdout)")
     }
 
+    /// A weak password literal is medium in a dotenv file (the pre-commit hook's default stops
+    /// it) and low in code; a bare word is reported in a dotenv file only, at low.
+    @Test func dotenvPasswordsAreMediumAndBareWordsLow() throws {
+        let box = try Sandbox()
+        let weak = Self.picked()
+        try box.write("app/.env.production", "DB_" + "PASSWORD=" + weak + "\nREDIS_" + "PASSWORD=ro" + "ot\n")
+        try box.write("app/settings.sh", "DB_" + "PASSWORD=" + weak + "x\nREDIS_" + "PASSWORD=ro" + "ot\n")
+        let medium = try box.hush(["scan", "--no-vault", "--format", "json", "--min-confidence", "medium", "app"])
+        #expect(medium.status == 1, "\(medium.stderr)")
+        #expect(try found(medium) == ["app/.env.production:hush-plaintext-dotenv", "app/.env.production:password-assignment"], "\(medium.stdout)")
+        let low = try box.hush(["scan", "--no-vault", "--format", "json", "--min-confidence", "low", "app"])
+        #expect(
+            try found(low) == [
+                "app/.env.production:dotenv-password", "app/.env.production:hush-plaintext-dotenv", "app/.env.production:password-assignment",
+                "app/settings.sh:password-assignment",
+            ], "\(low.stdout)")
+    }
+
+    /// Passwords whose punctuation once read as a reference, name/value siblings and lookup
+    /// comparisons, through the binary.
+    @Test func passwordShapesAreFound() throws {
+        let box = try Sandbox()
+        let tail = Self.random("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz", 6) + "7"
+        try box.write("s/application.yml", "spring:\n  rabbitmq:\n    pass" + "word: \"*Nq4x" + tail + "\"\n")
+        try box.write("s/wp-config.php", "<?php\ndefine( 'DB_" + "PASSWORD', 'A.UX8" + tail + "' );\n")
+        try box.write("s/env.json", "{\"values\": [\n  {\"key\": \"adminPass" + "word\",\n   \"value\": \"g" + tail + "%k9\"}\n]}\n")
+        try box.write("s/auth.py", "if request.args.get(\"tok" + "en\") == \"letmein" + String(Int.random(in: 1000...9999)) + "\":\n    pass\n")
+        let result = try box.hush(["scan", "--no-vault", "--format", "json", "s"])
+        // A random value may look generated: then `generic-secret` reports it, at medium.
+        let generic = [":generic-secret": ":password-assignment", ":generic-secret-entry": ":password-entry"]
+        let rules = try found(result).map { f in generic.first { f.hasSuffix($0.key) }.map { f.replacingOccurrences(of: $0.key, with: $0.value) } ?? f }
+        #expect(
+            rules == [
+                "s/application.yml:password-assignment", "s/auth.py:password-comparison", "s/env.json:password-entry",
+                "s/wp-config.php:password-assignment",
+            ], "\(result.stdout)\(result.stderr)")
+    }
+
     @Test func lookAlikesAreNotFindings() throws {
         let box = try Sandbox()
         try box.write("clean/app/.env", "DEBUG=true\nDB_" + "PASSWORD=\nAPI_KEY=${API_KEY}\nSECRET=change" + "me\n")
@@ -54,6 +92,11 @@ import Testing
             "import os\nDB_" + "PASSWORD = os.environ['DB_PASSWORD']\npass" + "word = None\nif pass" + "word == confirm:\n    pass\n")
         try box.write("clean/i18n.json", "{\"pass" + "word\": \"Contrase\u{00F1}a\", \"passwordHint\": \"At least 12 characters\"}\n")
         try box.write("clean/main.go", "\tCredential: &syscall.Credential{Uid: uid, Gid: gid},\n")
+        try box.write(
+            "clean/refs.py",
+            "pass" + "word = settings.db.pass" + "word\npass" + "word = \"%s\"\nif params[\"pass" + "word\"] == \"\":\n    pass\n"
+                + "PASS" + "WORD = 'P@ssw0rd'\n")
+        try box.write("clean/postman.json", "{\"key\": \"pass" + "word\", \"value\": \"{{pass" + "word}}\"}\n")
         let result = try box.hush(["scan", "--no-vault", "--format", "json", "clean"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(try found(result).isEmpty)

@@ -24,6 +24,12 @@ extension RuleCases {
                 "<password>xmlpass1</password>", "<property name=\"x\" password=\"attrpw88\"/>", "spring.datasource.password=sp1ngpw",
                 "smtp_pwd: \"qwe!rty7\"", "$dbpasswd = 'phpAdm1n';", "adminpass: 'Tr0mb0ne'", "userPassword : \"robo#mongo\"", "AdminPassword=serveradmin5",
                 "<add key=\"DbPassword\" value=\"kestrel88\" />",
+                // Punctuation inside a literal: not a dotted, format or sigil reference.
+                "define( 'DB_PASSWORD', 'A.UX8BIL7EZyJ29Z' );", "password: \"*NmkvbRlv1Da\"", "bind_password = !CCE7DibTTe6OML",
+                "password = 'mbO5%Kil1809'", "\"password\": \"Azu33YY%asBi\"", "password: \"&Xk2pq9Lw\"", "password: '@Rt7xq!2'",
+                "DB_PASS=\"/Xk9!q2r\"", "password = \"rWkt2U.qcM1VhU8H\"",
+                // A placeholder word plus digits: a weak password someone picked.
+                "password = \"secret123\"", "password: 'P@ssw0rd1'", "\"db.password\": \"pass456\"", "PASSWORD=2024password",
             ],
             misses: [
                 "password: ${DB_PASSWORD}", "password = $DB_PASSWORD", "password = \"%(db_password)s\"", "password: \"{{ db_password }}\"",
@@ -41,15 +47,48 @@ extension RuleCases {
                 "\tPassword: cfg.Password,", "pwd = os.getcwd()", "password: \"$2y$10$\(F.s(F.base64, 53))\"", "password = 123456",
                 "password: abcd1234", "password: \"abc123\"", "printf(\"%s \", ret ? \"pass\" : \"FAIL\");",
                 "public static let invalidPassword: Code = \"28P01\"", "let password = \"md522d085ed8dc3377968dc1c1a40519a2a\"",
-                "let password = \"postgres\"", "\"db.password\": \"pass456\"", "password: \"HBTests\"", "KEYPASSWD: Final = 10026",
+                "let password = \"postgres\"", "password: \"HBTests\"", "KEYPASSWD: Final = 10026",
                 "NTE_INCORRECT_PASSWORD: Final = -2146893773",
                 "btype : {'lowpass', 'highpass', 'bandpass', 'bandstop'}, optional", "'pass': 'bandpass',", "elif pass_zero in ('bandpass', 'highpass'):",
                 "\"\"\", 'password', '\\xa1\\xa2')", "('http', 'user/name', 'password', 'localhost:22')),", "test_password = 'blah'",
                 "smtp.password = 'doesnotexist'", "KEY_PASSWORD = \"somepass\"", "\"KeyStorePassword\": \"kmsPswd\",",
                 ";*passwd:*all*authentication*tokens*updated*successfully*",
                 "\"passphrase\": \"AB1C2defGHijkLMNo3PqQRstUvwxyzaCBDEfghh4ijklMN5opqrStuVWxyzAbCDEfghIJ\"", "password: \"irrelevant\",",
+                "password = \"%s\"", "password = \"user_%d\"", "password = settings.db.password",
+                "password: \"config.password\"", "password = \"/run/secrets/db_password\"", "password: !secret", "password: *dbPassword",
+                "password: 'P@ssw0rd'", "password = \"Passw0rd!\"", "password = \"mysecret\"", "password = \"test123\"", "password = \"dummy_pw9\"",
+                "password = \"${DB_PASSWORD:-x}\"", "password = \"%(pw)s\"",
                 ".basic(username: \"aladdin\", password: \"opensesame\")", "'password' => 'required|min:8',", "password: Пароль",
                 "  password: cGFzc3dvcmQ=", "<add key=\"PasswordPolicy\" value=\"strong9\" />",
+            ]),
+        RuleCase(
+            "password-comparison",
+            hits: [
+                "    if request.args.get(\"token\") == \"letmein2021\":", "if (params[\"password\"] === 'Hx9!wq2') {",
+                "if (req.getParameter(\"pwd\").equals(\"tomcat42\")) {", "if headers['X-Api-Key'] != 'k3yMaster9':",
+            ],
+            misses: [
+                "if request.args.get(\"token_type\") == \"bearer\":", "if params[\"password\"] == \"\":", "if request.args.get(\"token\") == expected:",
+                "if params[\"csrf_token\"] == \"abc9xyz7\":", "if (req.headers[\"x-api-key\"] === process.env.KEY) {",
+                "if params[\"password\"] == \"changeme\":", "if form.get(\"username\") == \"admin42\":",
+            ]),
+        RuleCase(
+            "password-entry",
+            hits: [
+                "{\"key\": \"adminPassword\", \"value\": \"gXt.0QlaCNzFDk\", \"type\": \"secret\"}",
+                "        \"name\": \"DB_PASSWORD\",\n        \"value\": \"kermit77\"", "- {'name': 'SMTP_PASS', 'value': 'mailer77'}",
+            ],
+            misses: [
+                "{\"name\": \"DB_PASSWORD\", \"value\": \"${DB_PASSWORD}\"}", "{\"name\": \"DB_PASSWORD\", \"valueFrom\": {\"secretKeyRef\": {}}}",
+                "{\"key\": \"password\", \"value\": \"changeme\"}", "{\"key\": \"passwordPolicy\", \"value\": \"strong9\"}",
+                "\"name\": \"DB_PASSWORD\",\n\n        \"value\": \"kermit77\"", "{\"key\": \"password\", \"value\": \"{{password}}\"}",
+            ]),
+        RuleCase(
+            "dotenv-password",
+            hits: ["DB_PASSWORD=root", "export RABBITMQ_PASS=guest", "MYSQL_ROOT_PASSWORD=toor", "POSTGRES_PASSWORD=postgres"],
+            misses: [
+                "DB_PASSWORD=changeme", "DB_PASSWORD=password", "DB_PASSWORD=null", "DB_PASSWORD_FILE=secrets", "# DB_PASSWORD=root",
+                "DB_PASSWORD=", "echo DB_PASSWORD=root", "DB_PASSWORD=required",
             ]),
         RuleCase(
             "password-argument",
@@ -114,6 +153,58 @@ extension RuleCases {
             """
         let found = RuleMatcher.findings(in: text).filter { ["generic", "assignments"].contains(ScanRules.family(of: $0.rule)) }
         #expect(found.isEmpty, "\(found.map(\.rule))")
+    }
+
+    /// Where the punctuation of a password reads as a reference, and where it does not.
+    @Test func referencesArePrecise() {
+        for value in [
+            "settings.db.password", "config.password", "cfg.Db.Password", "IOUtils.toString", "process.env.DB_PASS", "oauth2Client.token",
+        ] {
+            #expect(SecretHeuristics.isDottedIdentifier(value, precise: true), "\(value)")
+        }
+        for value in ["gXt.0QlaCNzFDk", "A.UX8BIL7EZyJ29Z", "H1V2DWXMNAVJ.O4O", "Y5Qefmh.EwyR", ".jaieQWxwWKhwv9f0E07", "A.UX8Hyorvw7"] {
+            #expect(!SecretHeuristics.isDottedIdentifier(value, precise: true), "\(value)")
+        }
+        // Other rules keep the wide reading: a JWT cut after its payload is not a token.
+        #expect(SecretHeuristics.isDottedIdentifier("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0"))
+        #expect(SecretHeuristics.isDottedIdentifier("ASN1.SEC1PrivateKey"))
+        for value in ["%s", "%d", "user_%d", "%s:%s", "%(name)s", "%-10s", "%1$s", "%@"] {
+            #expect(SecretHeuristics.isFormatString(value), "\(value)")
+        }
+        for value in ["mbO5%Kil1809", "Azu33YY%asBi", "etL06ay%dMaB", "r85lJKejLW%u", "100%"] {
+            #expect(!SecretHeuristics.isFormatString(value), "\(value)")
+        }
+        #expect(SecretHeuristics.isPlausiblePasswordLiteral("*f4KISfnlLjByN", quoted: true))
+        #expect(SecretHeuristics.isPlausiblePasswordLiteral("*f4KISfnlLjByN"))
+        #expect(!SecretHeuristics.isPlausiblePasswordLiteral("*defaults"))
+        #expect(!SecretHeuristics.isPlausiblePasswordLiteral("!secret"))
+    }
+
+    /// The placeholder line: the name's word alone (any spelling) is a placeholder, the word
+    /// with digits a weak password, a word that says "fake" a placeholder whatever follows.
+    @Test func placeholderLine() {
+        for value in ["secret123", "P@ssw0rd1", "password123", "2024secret", "Mysecret9", "admin123"] {
+            #expect(SecretHeuristics.isPlausiblePasswordLiteral(value), "\(value)")
+        }
+        for value in [
+            "secret", "P@ssw0rd", "Passw0rd!", "s3cr3t", "mysecretpassword", "test123", "dummy2024", "example1", "your_password1", "prod-secret-1", "secret_02",
+        ] {
+            #expect(!SecretHeuristics.isPlausiblePasswordLiteral(value), "\(value)")
+        }
+    }
+
+    /// In a dotenv file a password literal is medium (the pre-commit hook stops it) and a bare
+    /// word or a service default is reported at low; in code the literal stays low and the bare
+    /// word is not reported.
+    @Test func dotenvConfidence() throws {
+        let engine = try ScanEngine(rules: ScanRules.all)
+        let text = Array("DB_PASSWORD=admin123\nREDIS_PASSWORD=root\n".utf8)
+        let inDotenv = engine.scan(text, path: "app/.env.production").findings.filter { $0.rule != ScanFinding.plaintextDotenvRule }
+        #expect(inDotenv.map(\.rule) == ["password-assignment", "dotenv-password"])
+        #expect(inDotenv.map(\.confidence) == [.medium, .low])
+        let inCode = engine.scan(text, path: "settings.sh").findings
+        #expect(inCode.map(\.rule) == ["password-assignment"])
+        #expect(inCode.map(\.confidence) == [.low])
     }
 
     @Test func confidence() throws {

@@ -36,6 +36,16 @@ extension RuleCases {
             hits: ["        - name: STRIPE_API_SECRET\n          value: \(F.s(F.alnum, 26))"],
             misses: ["        - name: DB_PASSWORD\n          valueFrom:\n            secretKeyRef:", "  - name: API_TOKEN\n    value: \"changeme\""]),
         RuleCase(
+            "generic-secret-entry",
+            hits: [
+                "{\"key\": \"apiKey\", \"value\": \"\(F.s(F.alnum, 40))\", \"enabled\": true}",
+                "  \"name\": \"STRIPE_API_SECRET\",\n  \"value\": \"\(F.s(F.alnum, 26))\"",
+            ],
+            misses: [
+                "{\"key\": \"apiKey\", \"value\": \"{{apiKey}}\"}", "{\"key\": \"baseUrl\", \"value\": \"\(F.s(F.alnum, 40))\"}",
+                "{\"name\": \"API_TOKEN\", \"value\": \"changeme\"}", "{\"key\": \"tokenUrl\", \"value\": \"\(F.s(F.alnum, 30))\"}",
+            ]),
+        RuleCase(
             "generic-secret-key-value",
             hits: [#"<add key="PaymentApiKey" value="\#(F.s(F.alnum, 32))" />"#],
             misses: [#"<add key="ApiKey" value="your-api-key-here" />"#, #"<add key="Theme" value="\#(F.s(F.alnum, 32))" />"#]),

@@ -43,7 +43,12 @@ enum RuleMatcher {
             let secretRange = m.range(withName: "secret")
             let secret = secretRange.location == NSNotFound ? ns.substring(with: m.range) : ns.substring(with: secretRange)
             if let minimum = rule.minEntropy, SecretHeuristics.entropy(secret) < minimum { continue }
-            if let validate = rule.validate, !validate(secret) { continue }
+            // As the engine: a quoted secret gets `validateQuoted` when the rule has one. A
+            // `dotenvOnly` rule is matched as if the text were a dotenv file.
+            let quoted =
+                secretRange.location != NSNotFound && secretRange.location > 0
+                && ["\"", "'", "`"].contains(ns.substring(with: NSRange(location: secretRange.location - 1, length: 1)))
+            if let validate = quoted ? rule.validateQuoted ?? rule.validate : rule.validate, !validate(secret) { continue }
             // The engine reports the line where the secret starts.
             let at = secretRange.location == NSNotFound ? m.range.location : secretRange.location
             let lineNumber = ns.substring(to: at).reduce(into: 1) { n, c in if c == "\n" { n += 1 } }

@@ -49,7 +49,9 @@ final class ScanEngine: @unchecked Sendable {
     private let keywordRules: [[Int32]]
     /// Rules without keywords run on whole files.
     private let unfiltered: [Int]
-    private let multiline: [Bool]
+    /// How far past a keyword hit each rule's window reaches before it runs to a line end: 0
+    /// for a single-line rule, `multilineSpan` (or the rule's own `span`) for one that spans lines.
+    private let reach: [Int]
     private let maxCaptures: Int
 
     /// Compiles every rule's pattern (a bad pattern is an error naming the rule) and builds the
@@ -69,7 +71,7 @@ final class ScanEngine: @unchecked Sendable {
         }
         regexes = compiled
         maxCaptures = compiled.map(\.captureCount).max() ?? 0
-        multiline = rules.map { Self.spansLines($0.pattern) }
+        reach = rules.map { Self.spansLines($0.pattern) ? $0.span ?? Self.multilineSpan : 0 }
 
         var index: [[UInt8]: Int] = [:]
         var keywords: [[UInt8]] = []
@@ -193,14 +195,15 @@ final class ScanEngine: @unchecked Sendable {
     }
 
     /// Where rule `rule` runs for a keyword hit ending at `at`: from the start of the hit's line
-    /// to its end, or for a rule that spans lines to the end of the line `multilineSpan` bytes
+    /// to its end, or for a rule that spans lines to the end of the line its reach (`multilineSpan`
+    /// or the rule's `span`) bytes
     /// on. A very long line (minified code) is cut `lineReach` bytes either side of the hit,
     /// so that many hits on one line cost no more than the line.
     func window(_ bytes: UnsafeBufferPointer<UInt8>, rule: Int, at: Int) -> Window {
         let floor = max(0, at - Self.lineReach)
         var start = min(at, bytes.count)
         while start > floor && bytes[start - 1] != 0x0A { start -= 1 }
-        let from = multiline[rule] ? min(bytes.count, at + Self.multilineSpan) : at
+        let from = min(bytes.count, at + reach[rule])
         let ceiling = min(bytes.count, from + Self.lineReach)
         let end = Self.lineEnd(UnsafeBufferPointer(rebasing: bytes[..<ceiling]), from: from)
         return Window(
@@ -240,7 +243,10 @@ final class ScanEngine: @unchecked Sendable {
             guard !secret.isEmpty else { continue }
             let text = UnsafeBufferPointer(rebasing: bytes[secret])
             if let minimum = rule.minEntropy, SecretHeuristics.entropy(bytes: text) < minimum { continue }
-            if let validate = rule.validate, !validate(String(decoding: text, as: UTF8.self)) { continue }
+            let quoted = secret.lowerBound > 0 && [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "`")].contains(bytes[secret.lowerBound - 1])
+            if let validate = quoted ? rule.validateQuoted ?? rule.validate : rule.validate, !validate(String(decoding: text, as: UTF8.self)) {
+                continue
+            }
             if ScanContext.isReference(text) { continue }
             if Self.insideSealedToken(bytes, secret) { continue }
             found.append(Match(rule: r, secret: secret))

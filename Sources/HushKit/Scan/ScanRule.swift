@@ -19,10 +19,24 @@ public struct ScanRule: Sendable {
     public let validate: (@Sendable (String) -> Bool)?
     /// How sure a match of this rule is (see `ScanConfidence`); context may lower it per finding.
     public let confidence: ScanConfidence
+    /// The check used instead of `validate` when the secret was quoted (a quote right before
+    /// it): `"*NmkvbRlv1Da"` is a literal where an unquoted `*alias` is a YAML alias.
+    public let validateQuoted: (@Sendable (String) -> Bool)?
+    /// The confidence of a match in a dotenv file (`.env`, `.env.production`), where a
+    /// committed value is the classic leak; nil keeps `confidence`.
+    public let dotenvConfidence: ScanConfidence?
+    /// True for a rule that only reports in dotenv files (values that are too often something
+    /// else in code, like a bare word).
+    public let dotenvOnly: Bool
+    /// For a rule that spans lines: how many bytes past the keyword its match may reach (the
+    /// engine runs it to the end of the line there); nil for the engine's 16 KB.
+    public let span: Int?
 
     public init(
         id: String, description: String, keywords: [String], pattern: String, minEntropy: Double? = nil,
-        confidence: ScanConfidence = .high, validate: (@Sendable (String) -> Bool)? = nil
+        confidence: ScanConfidence = .high, validate: (@Sendable (String) -> Bool)? = nil,
+        validateQuoted: (@Sendable (String) -> Bool)? = nil, dotenvConfidence: ScanConfidence? = nil, dotenvOnly: Bool = false,
+        span: Int? = nil
     ) {
         self.id = id
         self.description = description
@@ -31,5 +45,9 @@ public struct ScanRule: Sendable {
         self.minEntropy = minEntropy
         self.validate = validate
         self.confidence = confidence
+        self.validateQuoted = validateQuoted
+        self.dotenvConfidence = dotenvConfidence
+        self.dotenvOnly = dotenvOnly
+        self.span = span
     }
 }

@@ -120,18 +120,19 @@ final class ScanWorker {
         }
         guard !matches.isEmpty || !decoded.isEmpty else { return }
         let documentation = ScanContext.isDocumentation(display)
+        let dotenv = StructureCheck.isDotenv(display)
         var lines = LineCounter()
         for match in matches {
             let secret = UnsafeBufferPointer(rebasing: bytes[match.secret])
             report(
                 match.rule, secret: secret, at: match.secret.lowerBound, in: bytes, display: display, commit: commit, documentation: documentation,
-                lines: &lines)
+                dotenv: dotenv, lines: &lines)
         }
         for match in decoded {
             match.secret.withUnsafeBufferPointer { secret in
                 report(
                     match.rule, secret: secret, at: match.segment.lowerBound, in: bytes, display: display, commit: commit, documentation: documentation,
-                    lines: &lines, decoded: match.how, inURL: match.inURL)
+                    dotenv: dotenv, lines: &lines, decoded: match.how, inURL: match.inURL)
             }
         }
     }
@@ -141,7 +142,7 @@ final class ScanWorker {
     /// suppresses it or its context leaves nothing to report.
     private func report(
         _ rule: Int, secret: UnsafeBufferPointer<UInt8>, at offset: Int, in bytes: UnsafeBufferPointer<UInt8>, display: String, commit: String?,
-        documentation: Bool, lines: inout LineCounter, decoded: String? = nil, inURL: Bool = false
+        documentation: Bool, dotenv: Bool, lines: inout LineCounter, decoded: String? = nil, inURL: Bool = false
     ) {
         if Suppression.applies(bytes, at: offset) {
             statistics.suppressedInline += 1
@@ -150,7 +151,9 @@ final class ScanWorker {
         let suffix = decoded.map { " (\($0)-decoded)" } ?? ""
         if rule >= 0 {
             let rule = engine.rules[rule]
-            guard let confidence = ScanContext.confidence(rule.confidence, documentation: documentation, bytes: bytes, at: offset, inURL: inURL) else { return }
+            if rule.dotenvOnly, !dotenv { return }
+            let base = dotenv ? rule.dotenvConfidence ?? rule.confidence : rule.confidence
+            guard let confidence = ScanContext.confidence(base, documentation: documentation, bytes: bytes, at: offset, inURL: inURL) else { return }
             let (line, column) = lines.position(of: offset, in: bytes)
             findings.append(
                 ScanFinding(

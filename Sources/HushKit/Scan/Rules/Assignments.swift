@@ -80,13 +80,67 @@ extension ScanRules {
         + #"|sshpass[ \t]+-p[ \t]*|docker[ \t]+login[^\x0d\x0a]{0,200}?[ \t]-p[ \t]+|redis-cli[^\x0d\x0a]{0,200}?[ \t]-a[ \t]+)"#
         + #"["']?(?<secret>[^\s"'`$;|&<>(){}]{4,200})"#
 
+    /// A comparison whose left side looks a secret-like key up (a call or a subscript) and whose
+    /// right side is a literal: `request.args.get("token") == "…"`, `params["password"] === '…'`,
+    /// `req.getParameter("pwd").equals("…")`.
+    static let lookupComparison =
+        #"(?:\.(?:get|getParameter|getHeader|get_param|param|fetch|getString|header)\(|\[)[ \t]*["']"# + notSecretNamePrefix
+        + #"[A-Za-z0-9_-]{0,30}(?i:"# + comparedNames + ")" + secretNameSuffix
+        + #"["'][ \t]*[)\]][ \t]*(?:===?[ \t]*|!==?[ \t]*|\.(?:equals|Equals|equalsIgnoreCase)\([ \t]*)["'](?<secret>[^"'\x0d\x0a]{4,200})["']"#
+
+    /// Names a looked-up value is compared under: the password names and the secret ones a
+    /// request carries.
+    static let comparedNames = passwordNames + #"|secret|token|api[_.-]?key|apikey"#
+
+    /// A name/value pair of sibling fields, on one line or two (Postman environments,
+    /// Kubernetes `env` in JSON, ECS task definitions): `{"key": "adminPassword", "value": "…"}`,
+    /// `"name": "DB_PASSWORD",` then `"value": "…"` on the next line. `names` is an alternation.
+    static func siblingEntry(names: String) -> String {
+        #"["'](?:key|name|Key|Name)["'][ \t]*:[ \t]*["']"# + notSecretNamePrefix + #"[A-Za-z0-9_.-]{0,40}(?i:"# + names + ")"
+            + secretNameSuffix + #"["'][ \t]*,[ \t]*(?:\r?\n[ \t]*)?["'](?:value|Value)["'][ \t]*:[ \t]*["'](?<secret>[^"'\x0d\x0a]{4,200})["']"#
+    }
+
+    /// How far a sibling entry's match reaches past its keyword: the rest of the name's line
+    /// and the next line (`siblingEntry` allows one line break).
+    static let siblingSpan = 256
+
+    /// A dotenv line that gives a password-like name a bare word (`DB_PASSWORD=root`,
+    /// `RABBITMQ_PASS=guest`): in code a bare word is a name, in a dotenv file it is the value.
+    static let dotenvBareWord =
+        #"(?<![^\x0a])[ \t]*(?:export[ \t]+)?[A-Za-z0-9_.]{0,40}(?i:"# + passwordNames + ")" + secretNameSuffix
+        + #"[ \t]*=[ \t]*(?<secret>[A-Za-z][A-Za-z0-9_.-]{2,63})[ \t]*(?=#|\x0d|\x0a|$)"#
+
     static let assignments: [ScanRule] = [
         ScanRule(
             id: "password-assignment", description: "Password literal assigned to, compared with or passed as a password-like name",
             keywords: ["pass", "pwd", "pword"],
             pattern: assignment(names: passwordNames, boundary: wordStart, value: literalValue),
             confidence: .low,
-            validate: { SecretHeuristics.isPlausiblePasswordLiteral($0) }),
+            validate: { SecretHeuristics.isPlausiblePasswordLiteral($0) },
+            validateQuoted: { SecretHeuristics.isPlausiblePasswordLiteral($0, quoted: true) },
+            // A committed `.env` with a password is the classic leak: medium there, so that the
+            // pre-commit hook (`--staged`, medium) stops `DB_PASSWORD=admin123`.
+            dotenvConfidence: .medium),
+        ScanRule(
+            id: "password-comparison", description: "Literal compared with a password- or token-like value looked up by name",
+            keywords: ["pass", "pwd", "pword", "secret", "token", "api_key", "api-key", "api.key", "apikey"],
+            pattern: lookupComparison,
+            confidence: .low,
+            validate: { SecretHeuristics.isPlausiblePasswordLiteral($0, quoted: true) }),
+        ScanRule(
+            id: "password-entry", description: "Password literal in a name/value pair of fields ({\"name\": \"DB_PASSWORD\", \"value\": …})",
+            keywords: ["pass", "pwd", "pword"],
+            pattern: siblingEntry(names: passwordNames),
+            confidence: .low,
+            validate: { SecretHeuristics.isPlausiblePasswordLiteral($0, quoted: true) },
+            span: siblingSpan),
+        ScanRule(
+            id: "dotenv-password", description: "Word or service default password in a dotenv file (DB_PASSWORD=root)",
+            keywords: ["pass", "pwd", "pword"],
+            pattern: dotenvBareWord,
+            confidence: .low,
+            validate: { SecretHeuristics.isDotenvPasswordWord($0) },
+            dotenvOnly: true),
         ScanRule(
             id: "password-argument", description: "Password literal passed to an API that takes a password",
             keywords: [
@@ -98,13 +152,14 @@ extension ScanRules {
             ],
             pattern: passwordArgument,
             confidence: .low,
-            validate: { SecretHeuristics.isPlausiblePasswordLiteral($0) }),
+            validate: { SecretHeuristics.isPlausiblePasswordLiteral($0, quoted: true) }),
         ScanRule(
             id: "password-flag", description: "Password literal given on a command line (--password, mysql -p, sshpass -p)",
             keywords: ["--pass", "mysql", "mariadb", "sshpass", "docker login", "redis-cli"],
             pattern: passwordFlag,
             confidence: .low,
             // Prose about the option (`the --password option`) is not a value.
-            validate: { SecretHeuristics.isPlausiblePasswordLiteral($0) && !SecretHeuristics.isWord($0) }),
+            validate: { SecretHeuristics.isPlausiblePasswordLiteral($0) && !SecretHeuristics.isWord($0) },
+            validateQuoted: { SecretHeuristics.isPlausiblePasswordLiteral($0, quoted: true) && !SecretHeuristics.isWord($0) }),
     ]
 }

@@ -52,6 +52,14 @@ extension ScanRules {
                 + #")[A-Za-z0-9_.-]{0,40}["']?[ \t]*\r?\n[ \t]*-?[ \t]*value:[ \t]*["']?(?<secret>"#
                 + plainValue + ")",
             validate: { SecretHeuristics.looksLikeGeneratedSecret($0) }),
+        // JSON name/value siblings: {"key": "apiKey", "value": "…"} (Postman, ECS, Kubernetes).
+        ScanRule(
+            id: "generic-secret-entry", description: "Generated-looking value in a secret-named name/value pair of fields",
+            keywords: genericKeywords,
+            pattern: siblingEntry(names: secretNames),
+            confidence: .medium,
+            validate: { isGeneratedAssignmentValue($0) },
+            span: siblingSpan),
         // .NET appSettings and similar: <add key="ApiKey" value="…" />.
         ScanRule(
             id: "generic-secret-key-value", description: "Generated-looking value of a secret-named key=\"…\" value=\"…\" entry",

@@ -15,36 +15,47 @@ extension SecretHeuristics {
         "blah", "foo", "bar", "baz", "qux", "foobar", "spam", "eggs", "asdf", "xyz",
     ]
 
-    /// Markers that make a password literal a placeholder wherever they occur (compared lower-case).
+    /// Markers that make a password literal a placeholder wherever they occur (compared
+    /// lower-case): they say the value is fake, a template or a reference (`test123`,
+    /// `your_password_here`, `<db-password>`, `{{ pw }}`).
     static let passwordPlaceholderMarkers: [String] = [
-        "your_", "your-", "yourpass", "<", ">", "${", "{{", "}}", "#{", "%s", "%(", "%d", "$(", "<%", "xxx", "***", "•", "...",
+        "your_", "your-", "yourpass", "<", ">", "{{", "}}", "<%", "xxx", "***", "•", "...",
         "\u{2026}", "changeme", "change_me", "change-me", "changeit", "placeholder", "example", "redacted", "replace", "dummy",
-        "fake", "sample", "enter_", "enter-", "insert", "notreal", "not_real", "not-real", "not-a-real", "password", "passwd",
-        "passwort", "contraseña", "mot de passe", "secret", "test", "lorem", "somepass", "badpass", "bad_pass", "mypass", "pswd", "wrong", "invalid",
-        "incorrect", "doesnotexist", "notexist", "nonexist", "bogus", "ipsum", "enc[", "vault:", "secret:", "ref+", "op://",
+        "fake", "sample", "enter_", "enter-", "insert", "notreal", "not_real", "not-real", "not-a-real", "test", "lorem",
+        "badpass", "bad_pass", "wrong", "invalid", "incorrect", "doesnotexist", "notexist", "nonexist", "bogus", "ipsum", "enc[",
+        "vault:", "secret:", "ref+", "op://",
+    ]
+
+    /// The name's own words: a value made of one of them (in any leetspeak spelling, with
+    /// letters or punctuation around it: `password`, `P@ssw0rd`, `Passw0rd!`, `mysecret`,
+    /// `s3cr3t`) says "a password goes here". With digits added (`secret123`, `P@ssw0rd1`,
+    /// `2024password`) it is a weak password someone picked (compared lower-case, unleeted).
+    static let passwordWords: [String] = [
+        "password", "passwd", "passwort", "passphrase", "contraseña", "mot de passe", "secret", "pswd", "somepass", "mypass",
     ]
 
     /// A password literal worth reporting when the name says password: not a placeholder, a
     /// reference, a crypt hash, a label, a type name, a field name or prose; at least 4
     /// characters, and not a run of one character or an keyboard or alphabet sequence.
-    public static func isPlausiblePasswordLiteral(_ value: some StringProtocol) -> Bool {
+    /// `quoted`: the value was written between quotes, where `*f4KISfnlLjByN` or `&x9` is a
+    /// literal rather than a YAML alias, anchor or tag, or a pointer.
+    public static func isPlausiblePasswordLiteral(_ value: some StringProtocol, quoted: Bool = false) -> Bool {
         let text = String(value)
         let length = text.count
         guard length >= 4, length <= 200 else { return false }
         let lower = text.lowercased()
         if passwordPlaceholderValues.contains(lower) { return false }
         if passwordPlaceholderMarkers.contains(where: { lower.contains($0) }) { return false }
-        // `P@ssw0rd`, `Passw0rd!`, `s3cr3t`: the placeholders again, in leetspeak.
+        if isPasswordWord(lower) { return false }
+        // `changeme` in leetspeak (`ch4ng3m3`), and `n/a`, `to-do`: the placeholders again.
         let plain = unleet(lower)
-        if plain.contains("password") || plain.contains("passwd") || plain.contains("changeme") { return false }
-        if passwordPlaceholderValues.contains(plain) || passwordPlaceholderValues.contains(String(lower.filter(\.isLetter))) {
-            return false
-        }
+        if plain.contains("changeme") || passwordPlaceholderValues.contains(plain) { return false }
+        if !lower.contains(where: \.isNumber), passwordPlaceholderValues.contains(String(lower.filter(\.isLetter))) { return false }
         if serviceDefaultPasswords.contains(lower) || isAllCapsWord(text) { return false }
         if isValidationRule(lower) { return false }
         if isKnownExample(text) || isCryptHash(text) || isLabel(text) { return false }
         if isRepeated(text) || isMostlySequence(lower) { return false }
-        if isReference(text) || isSigilReference(text) || isFormatString(text) { return false }
+        if isReference(text, quoted: quoted, precise: true) || (!quoted && isSigilReference(text)) || isFormatString(text) { return false }
         if isProse(text) || isCode(text) || isCamelCaseIdentifier(text) || isSnakeCaseWords(text) { return false }
         if isInteger(text) || isHostAndPort(text) || (length >= 16 && isWordLike(text)) { return false }
         // `bandpass`, `mypass`: letters only, around the name's own word.
@@ -52,6 +63,39 @@ extension SecretHeuristics {
         // Base64 of a placeholder (`cGFzc3dvcmQ=`, as in a Kubernetes Secret's data) is one too.
         if let decoded = decodedBase64Text(text), !isPlausiblePasswordLiteral(decoded) { return false }
         return true
+    }
+
+    /// A bare word given to a password name in a dotenv file: a plausible password, or a
+    /// database or broker image's default (`postgres`, `guest`), which a real `.env` leaks as
+    /// often as a local one holds it.
+    public static func isDotenvPasswordWord(_ value: some StringProtocol) -> Bool {
+        let text = String(value)
+        let lower = text.lowercased()
+        if serviceDefaultPasswords.contains(lower), !passwordPlaceholderValues.contains(lower) { return true }
+        return isPlausiblePasswordLiteral(text)
+    }
+
+    /// True when `lower` is one of `passwordWords` (in any leetspeak spelling) with nothing
+    /// around it but letters and punctuation: no digit outside the word's own letters.
+    /// A numbered label (`prod-secret-1`, `secret_02`, as tests write them) counts as the word.
+    static func isPasswordWord(_ lower: String) -> Bool {
+        var chars = Array(lower)
+        if let cut = chars.lastIndex(where: { $0 == "-" || $0 == "_" }), cut > 0, (1...2).contains(chars.count - cut - 1),
+            chars[(cut + 1)...].allSatisfy(\.isNumber)
+        {
+            chars = Array(chars[..<cut])
+        }
+        let lower = String(chars)
+        let plain = Array(unleet(lower))
+        for word in passwordWords {
+            let w = Array(word)
+            guard w.count <= plain.count else { continue }
+            for start in 0...(plain.count - w.count) where Array(plain[start..<(start + w.count)]) == w {
+                let outside = chars[..<start] + chars[(start + w.count)...]
+                if !outside.contains(where: \.isNumber) { return true }
+            }
+        }
+        return false
     }
 
     /// `p@ssw0rd` read as `password`: the usual digit and symbol stand-ins for letters.
@@ -176,19 +220,21 @@ extension SecretHeuristics {
         return trimmed.dropFirst().allSatisfy { $0.isLowercase || $0 == " " }
     }
 
-    /// `&config.Password`, `*defaults.secret`, `@settings.password`, `::Foo.bar`: a sigil before
-    /// a dotted or plain identifier (a pointer, an alias, a symbol).
+    /// `&config.Password`, `*defaults.secret`, `@settings.password`, `::Foo.bar`, `!Ref`: a
+    /// sigil before a dotted or plain identifier shaped like a name (a pointer, a YAML alias,
+    /// anchor or tag, a symbol). `!CCE7DibTTe6OML` is a password that starts with `!`.
     static func isSigilReference(_ text: String) -> Bool {
         guard let first = text.first, "&*@:!".contains(first) else { return false }
         let rest = String(text.drop { "&*@:!".contains($0) })
         guard let f = rest.utf8.first, !(0x30...0x39).contains(f) else { return false }
-        return isDottedIdentifier(rest) || rest.utf8.allSatisfy(isIdentifierByte)
+        return isDottedIdentifier(rest, precise: true) || (rest.utf8.allSatisfy(isIdentifierByte) && isNamePart(rest))
     }
 
-    /// `{}`, `{0}`, `{password}`, `%1$s`: a format string or template to fill in later.
+    /// `{}`, `{0}`, `{password}`, `%1$s`, `%s`, `%(name)s`: a format string or template to fill
+    /// in later.
     static func isFormatString(_ text: String) -> Bool {
         if let open = text.firstIndex(of: "{"), text[open...].contains("}") { return true }
-        return text.contains("%1$") || text.contains("%@")
+        return isFormatSpec(text)
     }
 
     /// Code between two string literals (`") || $0.hasPrefix("`, `", "`), which a quoted-value
@@ -196,7 +242,7 @@ extension SecretHeuristics {
     /// cut short at an escaped quote (`p\\u00e4ss\\`).
     static func isCode(_ text: String) -> Bool {
         guard let first = text.first, let last = text.last else { return false }
-        if first == " " || last == " " || first == ")" || first == "," || last == "\\" { return true }
+        if first == " " || last == " " || first == ")" || text.hasPrefix(", ") || last == "\\" { return true }
         if text.contains("\\x") || text.contains("\\u") { return true }
         return [" || ", " && ", ") ", " (", ", ", " + ", " == ", " ? ", "\\n"].contains { text.contains($0) }
     }

@@ -68,22 +68,39 @@ extension SecretHeuristics {
     /// a template, a code expression, a path, a URL without credentials, an e-mail address, a
     /// Hush sealed token.
     public static func isReference(_ value: some StringProtocol) -> Bool {
+        isReference(value, quoted: false, precise: false)
+    }
+
+    /// `quoted`: the value was between quotes, where `@`, `&` and `*` start a literal (a YAML
+    /// alias or anchor, a pointer or an instance variable is never quoted); `$NAME` and
+    /// `%NAME%` stay references (shell and batch expand them inside double quotes).
+    /// `precise`: for a password literal, which may hold any punctuation: a dotted path and a
+    /// sigil's name must be shaped like names (`isDottedIdentifier(_:precise:)`); other rules
+    /// judge values that are never punctuated passwords, and keep the wider reading.
+    static func isReference(_ value: some StringProtocol, quoted: Bool, precise: Bool) -> Bool {
         let text = String(value)
         let bytes = Array(text.utf8)
         guard let first = bytes.first else { return true }
-        if text.hasPrefix("ENC[") || text.contains("${") || text.contains("$(") || text.contains("%(") { return true }
+        if text.hasPrefix("ENC[") || hasInterpolation(text) || isPythonFormat(text) { return true }
         // $VAR, %VAR%, @name, &anchor, *alias: a sigil and an identifier, nothing else.
         if [UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "&"), UInt8(ascii: "*")].contains(first) {
             var rest = bytes.dropFirst()
             if first == UInt8(ascii: "%"), rest.last == UInt8(ascii: "%") { rest = rest.dropLast() }
-            if let f = rest.first, !(0x30...0x39).contains(f), rest.allSatisfy(isIdentifierByte) { return true }
+            // `@name`, `&anchor`, `*alias` only when the identifier is shaped like a name
+            // (`*f4KISfnlLjByN` is a password); `$X` and `%X%` whatever the name.
+            let sigil = first == UInt8(ascii: "$") || first == UInt8(ascii: "%")
+            if sigil || !quoted, let f = rest.first, !(0x30...0x39).contains(f), rest.allSatisfy(isIdentifierByte),
+                sigil || !precise || isNamePart(String(decoding: rest, as: UTF8.self))
+            {
+                return true
+            }
         }
         if text.contains("://") { return true }
-        if first == UInt8(ascii: "/") || text.hasPrefix("./") || text.hasPrefix("../") || text.hasPrefix("~/") { return true }
+        if isPath(text) { return true }
         if bytes.count > 2, bytes[1] == UInt8(ascii: ":"), bytes[2] == UInt8(ascii: "\\") { return true }
         if hasFileExtension(text) { return true }
         if isEmailAddress(text) { return true }
-        if isDottedIdentifier(text) || isConstantName(text) { return true }
+        if isDottedIdentifier(text, precise: precise) || isConstantName(text) { return true }
         return false
     }
 
@@ -112,15 +129,19 @@ extension SecretHeuristics {
         }
     }
 
-    /// `settings.api.key`, `process.env.TOKEN`, `os.environ`: names joined by dots, each short
-    /// and made of words.
-    static func isDottedIdentifier(_ text: String) -> Bool {
+    /// `settings.api.key`, `process.env.TOKEN`, `os.environ`, `cfg.Db.Password`: the whole
+    /// value is identifiers joined by dots. `precise` (for password literals): each part is
+    /// also shaped like a name (`isNamePart`); a password with a dot in it (`gXt.0QlaCNzFDk`,
+    /// `A.UX8BIL7EZyJ29Z`) has parts no one names a variable.
+    static func isDottedIdentifier(_ text: String, precise: Bool = false) -> Bool {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count >= 2 else { return false }
-        return parts.allSatisfy { part in
+        let identifiers = parts.allSatisfy { part in
             guard let f = part.utf8.first, !(0x30...0x39).contains(f), part.count <= 40 else { return false }
             return part.utf8.allSatisfy(isIdentifierByte)
         }
+        guard identifiers, precise else { return identifiers }
+        return parts.allSatisfy(isNamePart)
     }
 
     /// `DB_PASSWORD`, `API_TOKEN_PROD`: an environment-variable name used as a value.

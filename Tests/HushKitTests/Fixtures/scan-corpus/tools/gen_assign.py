@@ -235,4 +235,69 @@ def generate(labels, neg_units, root):
         "<Option Name=\"Pass\"></Option>", "password_hash = \"$2b$12$" + r(CRYPT, 53) + "\"",
     ]) + "\n")
     neg_units["config-lookalikes.txt"] = "lines"
+    shapes(labels, neg_units, emit, write)
     labels.sort(key=lambda x: (x["file"], x["line"]))
+
+
+def shapes(labels, neg_units, emit, write):
+    """The shapes the blind evaluation set (eval-data/) found missing: passwords with
+    punctuation that reads like a reference (`a.B`, `%x`, a leading `*`, `!`, `&`, `@`), a
+    placeholder word plus digits, name/value sibling fields, lookup comparisons, and bare words
+    in a dotenv file. Its own generator, so the values above do not change."""
+    rng = random.Random(20261201)
+
+    def r(alphabet, n):
+        return "".join(rng.choice(alphabet) for _ in range(n))
+
+    def punct():
+        """A strong password with a dot or percent before a letter, or a sigil first."""
+        body = r(UP, 1) + r(LO + DI, 2) + r(DI, 1) + r(ALNUM, 4)
+        mark = rng.choice([".", "%"])
+        return rng.choice(["", "*", "!", "&", "@"]) + body + mark + r(UP + LO, 1) + r(ALNUM, 5) + r(DI, 1)
+
+    def weak():
+        return rng.choice(["secret", "Secret", "password", "P@ssw0rd", "pass", "s3cr3t"]) + r(DI, rng.randrange(1, 5))
+
+    PA = ("password-assignment", ASSIGN)
+    emit("positives/assign-shapes/application.yml", [("spring:", None, None), ("  rabbitmq:", None, None)]
+         + [(f"    password: \"{punct()}\"", *PA) for _ in range(3)] + [(f"    password: '{punct()}'", *PA)])
+    emit("positives/assign-shapes/connections.ini", [("[ldap]", None, None)]
+         + [(f"bind_password = {rng.choice('!*@')}{r(UP, 3)}{r(DI, 1)}{r(UP + LO, 3)}{r(DI, 1)}{r(UP, 4)}", *PA) for _ in range(2)]
+         + [(f"password = {punct().lstrip('*!&@')}", *PA)])
+    emit("positives/assign-shapes/wp-config.php", [("<?php", None, None)]
+         + [(f"define( 'DB_PASSWORD', '{punct()}' );", *PA), (f"$pdo = new PDO($dsn, 'shop', '{weak()}');", "password-argument", ASSIGN),
+            (f"$db_pass = '{weak()}';", *PA)])
+    emit("positives/assign-shapes/auth.py", [("def check(request, params):", None, None)]
+         + [(f"    if request.args.get(\"token\") == \"{rng.choice(['letmein', 'opensaysme', 'hunter'])}{r(DI, 4)}\":", "password-comparison", ASSIGN),
+            (f"    if params[\"password\"] == \"{weak()}\":", "password-comparison", ASSIGN),
+            (f"    if request.headers.get('X-Api-Key') != '{r(LO, 5)}{r(DI, 3)}':", "password-comparison", ASSIGN),
+            ("PASSWORD = \"password123\"", *PA)])
+    emit("positives/assign-shapes/Staging.postman_environment.json", [
+        ("{", None, None), ("  \"name\": \"Staging\",", None, None), ("  \"values\": [", None, None),
+        ("    {", None, None), ("      \"key\": \"apiKey\",", None, None),
+        (f"      \"value\": \"{r(ALNUM, 40)}\",", "generic-secret-entry", "generic"), ("      \"enabled\": true", None, None),
+        ("    },", None, None), ("    {", None, None), ("      \"key\": \"adminPassword\",", None, None),
+        (f"      \"value\": \"{punct().lstrip('*!&@')}\",", "password-entry", ASSIGN), ("      \"type\": \"secret\"", None, None),
+        ("    },", None, None),
+        (f"    {{\"key\": \"dbPassword\", \"value\": \"{weak()}\", \"enabled\": true}}", "password-entry", ASSIGN),
+        ("  ]", None, None), ("}", None, None)])
+    emit("positives/assign-shapes/task-definition.json", [
+        ("{\"containerDefinitions\": [{\"environment\": [", None, None),
+        (f"  {{\"name\": \"STRIPE_API_SECRET\", \"value\": \"{r(ALNUM, 28)}\"}},", "generic-secret-entry", "generic"),
+        ("  {\"name\": \"DB_PASSWORD\",", None, None), (f"   \"value\": \"{rng.choice(STEMS)}{r(DI, 3)}\"}}", "password-entry", ASSIGN),
+        ("]}]}", None, None)])
+    emit("positives/assign-shapes/.env", [("APP_ENV=production", None, None)]
+         + [(f"{name}={value}", "dotenv-password", ASSIGN) for name, value in
+            [("DB_PASSWORD", "root"), ("MYSQL_ROOT_PASSWORD", "toor"), ("RABBITMQ_DEFAULT_PASS", "guest"), ("REDIS_PASSWORD", rng.choice(STEMS))]]
+         + [(f"SMTP_PASSWORD={weak()}", *PA)])
+    write("negatives/assign-shapes-lookalikes.txt", "\n".join([
+        "password = settings.db.password", "password: \"config.password\"", "password = \"%s\"", "password = \"user_%d\"",
+        "password = \"%(db_pass)s\"", "  password: *dbPassword", "  password: !secret", "password = \"/run/secrets/db_password\"",
+        "password: 'P@ssw0rd'", "password = \"Passw0rd!\"", "password = \"test123\"", "password = \"dummy_pw9\"", "password = \"mysecret\"",
+        "if request.args.get(\"token_type\") == \"bearer\":", "if params[\"password\"] == \"\":", "if params[\"csrf_token\"] == \"abc9xyz7\":",
+        "if request.args.get(\"token\") == expected:", "{\"key\": \"password\", \"value\": \"{{password}}\"}",
+        "{\"name\": \"DB_PASSWORD\", \"valueFrom\": {\"secretKeyRef\": {\"name\": \"db\", \"key\": \"password\"}}}",
+        "{\"key\": \"passwordPolicy\", \"value\": \"strong9\"}", "{\"key\": \"baseUrl\", \"value\": \"https://api.example.com/v1\"}",
+        "DB_PASSWORD=changeme", "DB_PASSWORD=password", "DB_PASSWORD_FILE=secrets", "# DB_PASSWORD=root",
+    ]) + "\n")
+    neg_units["assign-shapes-lookalikes.txt"] = "lines"

@@ -477,7 +477,6 @@ CLIENT_SECRET={{ client_secret }}
 CLIENT_SECRET="{{ .Values.clientSecret }}"
 JWT_SECRET=%s
 JWT_SECRET=%(jwt_secret)s
-PASSWORD=password123
 PASSWORD=P@ssw0rd
 PASSWORD=Passw0rd!
 SMTP_PASSWORD=
