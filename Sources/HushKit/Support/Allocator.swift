@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-    @preconcurrency import Glibc
-#endif
-
 /// Tunes glibc's allocator for a short-lived command that reads a whole file, opens it and
 /// exits.
 ///
@@ -25,15 +21,12 @@ package enum Allocator {
     #if canImport(Glibc)
         /// `M_TRIM_THRESHOLD`, `M_TOP_PAD` and `M_MMAP_THRESHOLD` from `<malloc.h>` (glibc's
         /// stable ABI), which the Glibc module does not import, nor `mallopt` itself: it is
-        /// found with `dlsym`, like `prctl` in `ProcessHardening`.
+        /// looked up by name (`Platform.cFunction`), like `prctl` in `ProcessHardening`.
         private static let trimThreshold: Int32 = -1
         private static let topPad: Int32 = -2
         private static let mmapThreshold: Int32 = -3
 
         private typealias MalloptFunction = @convention(c) (Int32, Int32) -> Int32
-        private static let malloptFunction: MalloptFunction? = {
-            guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "mallopt") else { return nil }
-            return unsafeBitCast(symbol, to: MalloptFunction.self)
-        }()
+        private static let malloptFunction = Platform.cFunction("mallopt", as: MalloptFunction.self)
     #endif
 }

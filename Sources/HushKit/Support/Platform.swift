@@ -14,6 +14,14 @@ enum Platform {
         String(cString: strerror(code))
     }
 
+    /// A C library function that the platform module does not import (`prctl`, `mallopt`),
+    /// looked up by name in the running process and called through the fixed prototype `F`.
+    /// Nil when the C library does not have it.
+    static func cFunction<F>(_ name: String, as type: F.Type) -> F? {
+        guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, name) else { return nil }
+        return unsafeBitCast(symbol, to: type)
+    }
+
     /// An environment variable, or nil when unset.
     static func environment(_ name: String) -> String? {
         getenv(name).map { String(cString: $0) }

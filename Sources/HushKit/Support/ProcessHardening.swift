@@ -45,8 +45,7 @@ public enum ProcessHardening {
         /// flag is not touched.
         private static let prctlFunction: PrctlFunction? = {
             #if arch(x86_64) || arch(arm64)
-                guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "prctl") else { return nil }
-                return unsafeBitCast(symbol, to: PrctlFunction.self)
+                Platform.cFunction("prctl", as: PrctlFunction.self)
             #else
                 return nil
             #endif
