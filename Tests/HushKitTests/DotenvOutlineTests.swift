@@ -103,6 +103,30 @@ import Testing
         #expect(T.raw(text, leaf) == "grüße ☃ 😀")
     }
 
+    /// A line of bytes above `'` takes the vectorised path (`plainLineEnd`); one byte at or
+    /// below it anywhere in the line sends the line through the byte loop. Both must give the
+    /// same leaf: checked for every ASCII byte placed at the start, middle and end of a value.
+    @Test func plainLinePathAgreesWithTheByteLoop() throws {
+        #expect(try T.pairs("A=(az~\u{7F}é\nB=x").map(\.value) == ["(az~\u{7F}é", "x"])
+        for byte in UInt8(0x01)...UInt8(0x7F) where byte != 0x0A {
+            for (prefix, suffix) in [("", "tail"), ("mid", "dle"), ("head", "")] {
+                let bytes = Array("A=\(prefix)".utf8) + [byte] + Array("\(suffix)\nB=1\n".utf8)
+                let scanned = Result { try DotenvOutline.scan(bytes, file: "t.env") }
+                var lineEnd = bytes.firstIndex(of: 0x0A)!
+                switch scanned {
+                case .success(let outline):
+                    // The value runs to the line end unless blanks, a comment or a CR cut it.
+                    if byte > 0x27 { #expect(outline.leaves[0].range == 2..<lineEnd, "byte \(byte)") }
+                    while lineEnd > 2, [0x09, 0x0D, 0x20].contains(bytes[lineEnd - 1]) { lineEnd -= 1 }
+                    #expect(outline.leaves[0].range.upperBound <= lineEnd, "byte \(byte)")
+                    #expect(outline.leaves.count == 2 && outline.leaves[1].line == 2, "byte \(byte)")
+                case .failure:
+                    #expect([0x0D, 0x22, 0x27].contains(byte), "byte \(byte) refused")
+                }
+            }
+        }
+    }
+
     // MARK: Empty values
 
     @Test func emptyValueRanges() throws {

@@ -1,8 +1,24 @@
+#if canImport(Glibc)
+    @preconcurrency import Glibc
+#elseif canImport(Musl)
+    @preconcurrency import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Unquoted values: the rest of the line, up to an inline comment, without surrounding blanks.
 extension DotenvScanner {
     /// Scans an unquoted (possibly empty) value and the rest of its line.
     mutating func scanUnquotedValue(equalsEnd: Int) throws -> (Range<Int>, String) {
         let start = position
+        if let lineEnd = plainLineEnd(from: start) {
+            // The common line (every token of a sealed body): the rest of it is the value.
+            let range = start..<lineEnd
+            let value = keepsUnquotedText ? try text(of: range, line: line, column: column(of: start)) : ""
+            position = lineEnd
+            finishLine()
+            return (range, value)
+        }
         var end = start  // just past the last non-blank byte of the value
         var commentFollows = false
         // A token ends at its `]` (format.md §9): it may stand where a quoted value stood that
@@ -48,4 +64,17 @@ extension DotenvScanner {
     }
 
     static let tokenStart: [UInt8] = Array("ENC[hush:".utf8)
+
+    /// The end of the line that starts at `start` when the line is not empty and none of its
+    /// bytes is at or below `'` (0x27): no blank, quote, `#`, `$`, carriage return or other
+    /// control character, so the loop below would take every byte as value text and stop at
+    /// the line feed. Found with `memchr` and a minimum over the line, which the compiler
+    /// vectorises; a tenth of the byte-by-byte loop's time on a sealed body's tokens.
+    func plainLineEnd(from start: Int) -> Int? {
+        guard start < bytes.count, let base = bytes.baseAddress else { return nil }
+        let stop = memchr(base + start, Int32(B.lineFeed), bytes.count - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
+        var lowest: UInt8 = 0xFF
+        for byte in UnsafeBufferPointer(rebasing: bytes[start..<stop]) { lowest = min(lowest, byte) }
+        return stop > start && lowest > B.singleQuote ? stop : nil
+    }
 }
