@@ -31,7 +31,7 @@ public enum ExecCommand {
         let removing = keepIdentity ? [] : KeyDiscovery.environmentVariables
         var exporter = Exporter(expansion: expand ? .process(hiding: removing, fileFirst: override) : nil, skipInvalid: skipInvalid)
         let variables = try exporter.variables(opened)
-        if let bad = variables.first(where: { $0.value.utf8.contains(0) }) {
+        if let bad = variables.first(where: { Bytes.contains(0, in: $0.value) }) {
             throw HushError(
                 .badInput, "the value of \(bad.name) contains a NUL character, which an environment variable cannot hold",
                 hint: "use `hush get` or `hush decrypt` for binary values")

@@ -83,12 +83,7 @@ struct DotenvExpansion: Sendable {
 
     /// True when `value` contains `${`.
     static func mayReference(_ value: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in value.utf8 {
-            if previous == UInt8(ascii: "$") && byte == UInt8(ascii: "{") { return true }
-            previous = byte
-        }
-        return false
+        Bytes.contains(UInt8(ascii: "$"), followedBy: UInt8(ascii: "{"), in: value)
     }
 
     /// The content of a double-quoted value decoded as `DotenvScanner` decodes it, with the

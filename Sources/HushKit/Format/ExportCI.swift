@@ -28,7 +28,7 @@ enum GitHubEnv {
         var out = ""
         for (name, value) in variables {
             // The runner cannot put a NUL into a process environment either.
-            if value.utf8.contains(0) {
+            if Bytes.contains(0, in: value) {
                 throw HushError(
                     .badInput, "the value of \(name) contains a NUL character, which an environment variable cannot hold",
                     hint: "use --format docker-secrets or k8s-secret for binary values")

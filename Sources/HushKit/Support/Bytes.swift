@@ -30,4 +30,43 @@ enum Bytes {
             return range.lowerBound + (UnsafeRawPointer(hit) - UnsafeRawPointer(base))
         }
     }
+
+    /// True when `text` holds `byte` (`memchr` over the UTF-8 of a native string; the generic
+    /// `utf8.contains` costs a call per byte, which showed in `hush exec` of 10,000 values).
+    static func contains(_ byte: UInt8, in text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, Int32(byte), buffer.count) != nil
+        } ?? text.utf8.contains(byte)
+    }
+
+    /// True when `text` holds `first` directly followed by `second`.
+    static func contains(_ first: UInt8, followedBy second: UInt8, in text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { buffer in
+            guard var at = buffer.baseAddress else { return false }
+            let end = at + buffer.count
+            while at < end, let hit = memchr(at, Int32(first), end - at) {
+                let next = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) + 1
+                if next < end, next.pointee == second { return true }
+                at = next
+            }
+            return false
+        } ?? zip(text.utf8, text.utf8.dropFirst()).contains { $0 == (first, second) }
+    }
+
+    /// Copies the UTF-8 of `text` to `destination`; returns the number of bytes.
+    static func copy(_ text: String, to destination: UnsafeMutablePointer<CChar>) -> Int {
+        if let count = text.utf8.withContiguousStorageIfAvailable({ buffer -> Int in
+            if let base = buffer.baseAddress { memcpy(destination, base, buffer.count) }
+            return buffer.count
+        }) {
+            return count
+        }
+        var count = 0
+        for byte in text.utf8 {
+            destination[count] = CChar(bitPattern: byte)
+            count += 1
+        }
+        return count
+    }
 }

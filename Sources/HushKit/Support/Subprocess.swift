@@ -206,12 +206,7 @@ enum Subprocess {
             block.deallocate()
         }
         var offset = 0
-        func copy(_ text: String) {
-            for byte in text.utf8 {
-                block[offset] = CChar(bitPattern: byte)
-                offset += 1
-            }
-        }
+        func copy(_ text: String) { offset += Bytes.copy(text, to: block + offset) }
         func place(_ name: String, _ value: String) -> UnsafeMutablePointer<CChar> {
             let start = block + offset
             copy(name)
