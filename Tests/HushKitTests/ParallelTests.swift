@@ -38,3 +38,44 @@ import Testing
         #expect(error?.message.contains("t.env:1200:") == true, "\(error?.message ?? "")")
     }
 }
+
+/// `Parallel.both` and the worker threads behind both helpers.
+@Suite struct ParallelBothTests {
+    struct Failure: Error, Equatable {}
+
+    /// Both closures run exactly once, in parallel or not, and give their own results.
+    @Test(arguments: [false, true])
+    func runsEachOnce(parallel: Bool) throws {
+        for _ in 0..<50 {
+            let (a, b) = try Parallel.both(parallel: parallel) {
+                (0..<10_000).reduce(0, +)
+            } _: {
+                (0..<5_000).map { $0 * 2 }.count
+            }
+            #expect(a == 49_995_000 && b == 5_000)
+        }
+    }
+
+    /// An error of the first closure is rethrown, after the second has finished.
+    @Test func rethrowsTheFirstClosuresError() {
+        for _ in 0..<20 {
+            let finished = WorkCounter(1)
+            #expect(throws: Failure()) {
+                _ = try Parallel.both(parallel: true) { () throws -> Int in
+                    throw Failure()
+                } _: {
+                    _ = finished.next()
+                }
+            }
+            #expect(finished.next() == nil, "the second closure ran to its end before the error came back")
+        }
+    }
+
+    @Test func workerThreadRunsAndJoins() {
+        let counter = WorkCounter(1_000)
+        let workers = (0..<4).compactMap { _ in WorkerThread { while counter.next() != nil {} } }
+        #expect(workers.count == 4)
+        for worker in workers { worker.join() }
+        #expect(counter.next() == nil)
+    }
+}

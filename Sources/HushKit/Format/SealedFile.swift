@@ -25,12 +25,17 @@ struct SealedFile {
     /// read from the bytes instead of being copied into each leaf (`valuesFromBytes`).
     static func parse(_ bytes: [UInt8], syntax: Syntax, file: String, context: FileContext?, readOnly: Bool = false) throws -> SealedFile {
         let (body, trailer) = try Trailer.split(bytes, file: file)
-        let outline: DocumentOutline
         let lazy = readOnly && syntax == .dotenv
-        do {
-            outline = lazy ? try DotenvOutline.scan(body, file: file, keepingUnquotedText: false) : try syntax.scan(body, file: file)
-        } catch let error as HushError {
-            throw HushError(.integrity, error.message, hint: "the sealed file is damaged; restore it from git or fix the line by hand")
+        let above = bytes[body.count...].prefix(trailer.renderAboveMAC().count)
+        // The file is hashed while it is scanned: two independent passes over all its bytes.
+        let (outline, digest) = try Parallel.both(parallel: body.count >= Parallel.pairMinimum) {
+            do {
+                return lazy ? try DotenvOutline.scan(body, file: file, keepingUnquotedText: false) : try syntax.scan(body, file: file)
+            } catch let error as HushError {
+                throw HushError(.integrity, error.message, hint: "the sealed file is damaged; restore it from git or fix the line by hand")
+            }
+        } _: {
+            context.map { FileAuth.digest(body, above, context: $0) } ?? []
         }
         // Structure is checked without any key: every non-empty value must be a token, written
         // in the one form §5.2 allows for its place.
@@ -38,7 +43,6 @@ struct SealedFile {
         let tokens = try Parallel.map(leaves.count) { i -> Token? in
             leaves[i].range.isEmpty ? nil : try token(of: leaves[i], in: body, file: file, fromBytes: lazy)
         }
-        let digest = context.map { FileAuth.digest(body, bytes[body.count...].prefix(trailer.renderAboveMAC().count), context: $0) } ?? []
         return SealedFile(
             syntax: syntax, file: file, context: context, body: body, outline: outline, trailer: trailer, tokens: tokens, digest: digest,
             valuesFromBytes: lazy)
