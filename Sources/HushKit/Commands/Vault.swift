@@ -45,9 +45,9 @@ public final class Vault {
         try parse(FileSystem.readInput(env.path, display: env.display), env, readOnly: readOnly)
     }
 
-    private func parse(_ bytes: [UInt8], _ env: EnvironmentFile, readOnly: Bool = false) throws -> SealedFile {
+    private func parse(_ bytes: consuming [UInt8], _ env: EnvironmentFile, readOnly: Bool = false) throws -> SealedFile {
         if Trailer.declaredVersion(bytes) != Trailer.supportedVersion { _ = try Trailer.split(bytes, file: env.display) }
-        return try SealedFile.parse(bytes, syntax: env.syntax, file: env.display, context: context(env), readOnly: readOnly)
+        return try SealedFile.parse(consume bytes, syntax: env.syntax, file: env.display, context: context(env), readOnly: readOnly)
     }
 
     /// Parses and checks the signature (checks 1–6): what can be verified without a key.

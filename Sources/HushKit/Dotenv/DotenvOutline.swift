@@ -79,13 +79,17 @@ public enum DotenvOutline {
         try scan(bytes, file: file, keepingUnquotedText: true)
     }
 
-    /// `scan`, optionally leaving unquoted values' `value` empty (`DotenvScanner.keepsUnquotedText`).
-    static func scan(_ bytes: [UInt8], file: String, keepingUnquotedText: Bool) throws -> DocumentOutline {
+    /// `scan`, optionally leaving unquoted values' `value` empty (`DotenvScanner.keepsUnquotedText`)
+    /// or letting a name be assigned twice (`DotenvScanner.refusesDuplicates`).
+    static func scan(
+        _ bytes: [UInt8], file: String, keepingUnquotedText: Bool, refusingDuplicates: Bool = true
+    ) throws -> DocumentOutline {
         // The scanner reads through a buffer pointer: slicing an array for every value would
         // retain and release its storage each time, which dominated the scan time.
         let leaves = try bytes.withUnsafeBufferPointer { buffer in
             var scanner = DotenvScanner(bytes: buffer, file: file)
             scanner.keepsUnquotedText = keepingUnquotedText
+            scanner.refusesDuplicates = refusingDuplicates
             return try scanner.scanDocument()
         }
         let document = MappingSpan(path: [], insertionOffset: bytes.count, keyColumn: 0, isFlow: false)

@@ -21,6 +21,10 @@ struct DotenvScanner {
     /// get an empty `value` (a sealed body's tokens, which `SealedFile` parses from the bytes;
     /// making 10,000 strings of token text only to drop them was a tenth of opening a file).
     var keepsUnquotedText = true
+    /// False only where the caller compares the names with a list already known to be free of
+    /// duplicates (the plaintext of an opened sealed file, whose names must be the sealed
+    /// body's): the hash table of 10,000 names was a third of that scan.
+    var refusesDuplicates = true
 
     init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
         self.bytes = bytes
@@ -44,7 +48,7 @@ struct DotenvScanner {
         var leaves: [Leaf] = []
         // Most lines of a dotenv file are assignments; reserving a rough guess avoids regrowth.
         leaves.reserveCapacity(bytes.count / 40)
-        firstLines.reserveCapacity(bytes.count / 40)
+        if refusesDuplicates { firstLines.reserveCapacity(bytes.count / 40) }
         while !atEnd {
             if let leaf = try scanLine() { leaves.append(leaf) }
         }
@@ -162,7 +166,7 @@ struct DotenvScanner {
         skipBlanks()
 
         // One hash lookup: on a duplicate the scan stops, so overwriting the first line is fine.
-        if let first = firstLines.updateValue(line, forKey: name) {
+        if refusesDuplicates, let first = firstLines.updateValue(line, forKey: name) {
             throw HushError.syntax(
                 file, line: line, column: nameColumn,
                 "duplicate name \(name): assigned on line \(first) and again on line \(line)",

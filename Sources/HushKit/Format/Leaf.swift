@@ -135,6 +135,18 @@ public struct DocumentOutline: Sendable {
         self.hasReferences = hasReferences
     }
 
+    /// True when both outlines have leaves with the same key paths, in the same order.
+    func samePaths(as other: DocumentOutline) -> Bool {
+        guard leaves.count == other.leaves.count else { return false }
+        // In place, for the same reason as `sameStructure`.
+        return leaves.withUnsafeBufferPointer { a in
+            other.leaves.withUnsafeBufferPointer { b in
+                for i in 0..<a.count where a[i].path != b[i].path { return false }
+                return true
+            }
+        }
+    }
+
     /// True when both outlines have the same nodes (kinds, keys, anchors, tags, aliases), lines
     /// aside: a sealed body and its plaintext must (docs/format.md §11, check 11).
     func sameStructure(as other: DocumentOutline) -> Bool {

@@ -23,10 +23,18 @@ struct SealedFile {
 
     /// `readOnly` (a file opened only to be read, by `Vault.open`): a dotenv body's token text is
     /// read from the bytes instead of being copied into each leaf (`valuesFromBytes`).
-    static func parse(_ bytes: [UInt8], syntax: Syntax, file: String, context: FileContext?, readOnly: Bool = false) throws -> SealedFile {
-        let (body, trailer) = try Trailer.split(bytes, file: file)
+    ///
+    /// `bytes` is consumed: when the caller passes its last reference (`Vault` passes the file
+    /// just read), the body is the same storage with the trailer cut off, not a copy (a copy of
+    /// a large file costs a page fault every 4 KiB).
+    static func parse(
+        _ bytes: consuming [UInt8], syntax: Syntax, file: String, context: FileContext?, readOnly: Bool = false
+    ) throws -> SealedFile {
+        let (bodyEnd, trailer) = try Trailer.splitPoint(bytes, file: file)
+        let above = Array(bytes[bodyEnd...].prefix(trailer.renderAboveMAC().count))
+        var body = consume bytes
+        body.removeSubrange(bodyEnd...)
         let lazy = readOnly && syntax == .dotenv
-        let above = bytes[body.count...].prefix(trailer.renderAboveMAC().count)
         // The file is hashed while it is scanned: two independent passes over all its bytes.
         let (outline, digest) = try Parallel.both(parallel: body.count >= Parallel.pairMinimum) {
             do {
@@ -230,13 +238,18 @@ struct SealedFile {
         }
         let plainOutline: DocumentOutline
         do {
-            plainOutline = try syntax.scan(plaintext, file: file)
+            // A dotenv plaintext may assign a name twice here only if its names differ from the
+            // sealed body's, which were unique: the comparison below refuses that.
+            plainOutline =
+                syntax == .dotenv
+                ? try DotenvOutline.scan(plaintext, file: file, keepingUnquotedText: true, refusingDuplicates: false)
+                : try syntax.scan(plaintext, file: file)
         } catch {
             throw HushError(.integrity, "\(file): the decrypted values do not form a valid document", hint: "restore the file from git")
         }
         guard plainOutline.leaves.count == outline.leaves.count,
             zip(plainOutline.leaves, tokens).allSatisfy({ $1 == nil || $0.type == $1!.type }),
-            plainOutline.leaves.map(\.path) == outline.leaves.map(\.path), plainOutline.sameStructure(as: outline)
+            plainOutline.samePaths(as: outline), plainOutline.sameStructure(as: outline)
         else {
             throw HushError(.integrity, "\(file): a decrypted value changed the document's structure or type", hint: "restore the file from git")
         }

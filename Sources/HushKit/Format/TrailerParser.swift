@@ -29,6 +29,12 @@ extension Trailer {
 
     /// Splits a sealed file into body and trailer. `file` names it in errors.
     static func split(_ bytes: [UInt8], file: String) throws -> (body: [UInt8], trailer: Trailer) {
+        let (bodyEnd, trailer) = try splitPoint(bytes, file: file)
+        return (Array(bytes[..<bodyEnd]), trailer)
+    }
+
+    /// `split` without copying the body: where it ends (the trailer's first byte).
+    static func splitPoint(_ bytes: [UInt8], file: String) throws -> (bodyEnd: Int, trailer: Trailer) {
         do {
             return try splitChecked(bytes, file: file)
         } catch {
@@ -42,7 +48,7 @@ extension Trailer {
         }
     }
 
-    private static func splitChecked(_ bytes: [UInt8], file: String) throws -> (body: [UInt8], trailer: Trailer) {
+    private static func splitChecked(_ bytes: [UInt8], file: String) throws -> (bodyEnd: Int, trailer: Trailer) {
         guard let (start, lines) = locate(bytes) else { throw notHush(file) }
         try checkVersion(lines[0], file: file)
         let trailer = try parse(lines, file: file, firstLine: { lineNumber(bytes, start) })
@@ -54,7 +60,7 @@ extension Trailer {
                 hint: "restore the file from git (git checkout -- \(file))")
         }
         try rejectMetadataInBody(bytes, end: start, file: file)
-        return (Array(bytes[..<start]), trailer)
+        return (start, trailer)
     }
 
     private static func checkVersion(_ line: ArraySlice<UInt8>, file: String) throws {

@@ -58,37 +58,48 @@ enum FileSystem {
         }
         defer { close(fd) }
         var st = stat()
-        let size = fstat(fd, &st) == 0 ? Int(st.st_size) : 0
-        var result = [UInt8]()
-        result.reserveCapacity(size + 1)
-        var chunk = [UInt8](repeating: 0, count: max(size + 1, 65536))
-        while true {
-            let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress!, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw HushError(.system, "cannot read \(path): \(Platform.errorText())")
+        let size = fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG ? Int(st.st_size) : 0
+        if let limit, size > limit { throw tooLarge(display ?? path) }
+        // Straight into the result, one byte more than the size so that a file that grew since
+        // `fstat` shows it; then in chunks (a growing file, a pipe, /dev/zero). Reading into a
+        // zeroed chunk and copying it out touched every page twice (1.45 MB: 1.1 ms).
+        var result = try [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+            while count < buffer.count {
+                let n = systemRead(fd, buffer.baseAddress! + count, buffer.count - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw HushError(.system, "cannot read \(path): \(Platform.errorText())")
+                }
+                if n == 0 { break }
+                count += n
             }
-            if n == 0 { break }
-            result.append(contentsOf: chunk[0..<n])
-            if let limit, result.count > limit { throw tooLarge(display ?? path) }
         }
+        guard result.count > size else { return result }
+        try readRest(fd, into: &result, limit: limit, name: path, display: display ?? path)
         return result
     }
 
     /// Everything readable from an open descriptor (standard input).
     static func readDescriptor(_ fd: Int32, limit: Int? = inputLimit) throws -> [UInt8] {
         var result: [UInt8] = []
+        try readRest(fd, into: &result, limit: limit, name: "standard input", display: "standard input")
+        return result
+    }
+
+    /// Appends what is left to read from `fd` to `result`, in 64 KiB chunks, up to `limit`.
+    private static func readRest(_ fd: Int32, into result: inout [UInt8], limit: Int?, name: String, display: String) throws {
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
+            if let limit, result.count > limit { throw tooLarge(display) }
             let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress!, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw HushError(.system, "cannot read standard input: \(Platform.errorText())")
+                throw HushError(.system, "cannot read \(name): \(Platform.errorText())")
             }
-            if n == 0 { return result }
+            if n == 0 { break }
             result.append(contentsOf: chunk[0..<n])
-            if let limit, result.count > limit { throw tooLarge("standard input") }
         }
+        if let limit, result.count > limit { throw tooLarge(display) }
     }
 
     /// Replaces (or creates) `path` atomically with `bytes`, with permission `mode` for a new file
