@@ -42,7 +42,7 @@ public final class SecretBytes: @unchecked Sendable {
     public var count: Int { pointer.count }
 
     /// Read access to the secret bytes; do not let them escape the closure.
-    func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+    func withBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
         try body(UnsafeRawBufferPointer(pointer))
     }
 

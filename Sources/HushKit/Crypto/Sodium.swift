@@ -46,10 +46,15 @@ enum Sodium {
 
     /// Removes `pad` padding; throws on malformed padding.
     static func unpad(_ bytes: [UInt8], blockSize: Int) throws(CryptoFailure) -> [UInt8] {
+        Array(bytes[..<(try unpaddedLength(bytes, blockSize: blockSize))])
+    }
+
+    /// The length of the value inside `bytes` (`sodium_unpad`), without copying it out.
+    static func unpaddedLength(_ bytes: [UInt8], blockSize: Int) throws(CryptoFailure) -> Int {
         var length = 0
         let rc = sodium_unpad(&length, bytes, bytes.count, blockSize)
         guard rc == 0 else { throw CryptoFailure.badPadding }
-        return Array(bytes[..<length])
+        return length
     }
 
     /// Base64 alphabets used by Hush: URL-safe without padding for tokens and wraps (valid

@@ -50,17 +50,20 @@ enum ValueCipher {
     /// `open` on a token's payload as stored (nonce || ciphertext || tag), without copying the
     /// two parts out first.
     static func open(payload: [UInt8], associatedData: [UInt8], key: SecretBytes) throws(CryptoFailure) -> [UInt8] {
+        try key.withBytes { key throws(CryptoFailure) in try open(payload: payload, associatedData: associatedData, key: key) }
+    }
+
+    /// `open(payload:…)` with the key's bytes (see `Token.open(_:valueKey:)`).
+    static func open(payload: [UInt8], associatedData: [UInt8], key: UnsafeRawBufferPointer) throws(CryptoFailure) -> [UInt8] {
         guard key.count == keyLength, payload.count > nonceLength + tagLength else { throw .badLength }
         var out = [UInt8](repeating: 0, count: payload.count - nonceLength - tagLength)
         var outLength: UInt64 = 0
         let rc = payload.withUnsafeBufferPointer { p in
             out.withUnsafeMutableBufferPointer { o in
-                key.withBytes { k in
-                    crypto_aead_xchacha20poly1305_ietf_decrypt(
-                        o.baseAddress!, &outLength, nil, p.baseAddress! + nonceLength, UInt64(p.count - nonceLength),
-                        associatedData, UInt64(associatedData.count), p.baseAddress!,
-                        k.baseAddress!.assumingMemoryBound(to: UInt8.self))
-                }
+                crypto_aead_xchacha20poly1305_ietf_decrypt(
+                    o.baseAddress!, &outLength, nil, p.baseAddress! + nonceLength, UInt64(p.count - nonceLength),
+                    associatedData, UInt64(associatedData.count), p.baseAddress!,
+                    key.baseAddress!.assumingMemoryBound(to: UInt8.self))
             }
         }
         guard rc == 0 else { throw .authentication }

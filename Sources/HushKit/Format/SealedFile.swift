@@ -210,15 +210,19 @@ struct SealedFile {
         let leaves = outline.leaves
         let tokens = tokens
         let file = file
-        let raws = try Parallel.map(leaves.count) { i -> [UInt8]? in
-            guard let token = tokens[i] else { return nil }
-            let leaf = leaves[i]
-            if reuse, keep, let old = known!.previous[leaf.path], Bytes.equal(old.token[...], tokenText(leaf)) { return old.raw }
-            do {
-                return try token.open(path: leaf.path, keys: keys)
-            } catch {
-                throw HushError(
-                    .integrity, "\(Self.place(leaf, file)) does not open (altered, or moved from another key)", hint: "restore the file from git")
+        // The key's bytes are taken out once: retaining its one shared object for every value
+        // from two threads cost more than the decryption.
+        let raws = try keys.valueKey.withBytes { valueKey in
+            try Parallel.map(leaves.count) { i -> [UInt8]? in
+                guard let token = tokens[i] else { return nil }
+                let leaf = leaves[i]
+                if reuse, keep, let old = known!.previous[leaf.path], Bytes.equal(old.token[...], tokenText(leaf)) { return old.raw }
+                do {
+                    return try token.open(.path(leaf.path), valueKey: valueKey)
+                } catch {
+                    throw HushError(
+                        .integrity, "\(Self.place(leaf, file)) does not open (altered, or moved from another key)", hint: "restore the file from git")
+                }
             }
         }
         var cursor = 0

@@ -12,12 +12,15 @@
 enum TokenBase64 {
     private static let invalid: UInt8 = 0xFF
 
-    private static let table: [UInt8] = {
-        var table = [UInt8](repeating: invalid, count: 256)
+    /// Character to value, `invalid` elsewhere. Allocated once and never freed, so that threads
+    /// decoding side by side do not retain and release one shared array for every token.
+    nonisolated(unsafe) private static let table: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        table.initialize(repeating: invalid, count: 256)
         for (value, char) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8.enumerated() {
             table[Int(char)] = UInt8(value)
         }
-        return table
+        return UnsafePointer(table)
     }()
 
     static func decode(_ text: some Collection<UInt8>) -> [UInt8]? {
@@ -31,7 +34,7 @@ enum TokenBase64 {
         let outputCount = text.count / 4 * 3 + (tail == 0 ? 0 : tail - 1)
         var valid = true
         let out = [UInt8](unsafeUninitializedCapacity: outputCount) { buffer, initialized in
-            table.withUnsafeBufferPointer { table in
+            do {
                 // Four characters make three bytes; `invalid` (0xFF) has the top bits that no
                 // alphabet value (< 64) has, so one test per quad catches any bad character.
                 var i = 0

@@ -21,6 +21,14 @@ enum Bytes {
         }
     }
 
+    /// True when `bytes` starts with the UTF-8 of `prefix`. A static string is used where several
+    /// threads compare the same prefix: unlike a `static let` array, it is not reference counted.
+    static func starts(_ bytes: ArraySlice<UInt8>, with prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress!, prefix.utf8Start, count) == 0 }
+    }
+
     /// The index of the first `byte` in `bytes[range]`, or nil.
     static func firstIndex(of byte: UInt8, in bytes: [UInt8], _ range: Range<Int>) -> Int? {
         guard !range.isEmpty else { return nil }
