@@ -37,7 +37,7 @@ struct Exporter {
     /// base64 text (an environment variable cannot hold arbitrary bytes).
     mutating func variables(_ opened: OpenedFile) throws -> [(name: String, value: String)] {
         if opened.syntax == .dotenv {
-            return try named(opened, dotenvLeaves(opened).map { ($0.path, $0.value) })
+            return try named(opened, dotenvLeaves(opened).lazy.map { ($0.path, $0.value) })
         }
         return try named(opened, opened.data().flattened().map { ($0.path, $0.scalar?.text ?? "") })
     }
@@ -46,16 +46,19 @@ struct Exporter {
     /// (`k8s-secret`, `docker-secrets`).
     mutating func byteVariables(_ opened: OpenedFile) throws -> [(name: String, value: [UInt8])] {
         if opened.syntax == .dotenv {
-            return try named(opened, dotenvLeaves(opened).map { ($0.path, Array($0.value.utf8)) })
+            return try named(opened, dotenvLeaves(opened).lazy.map { ($0.path, Array($0.value.utf8)) })
         }
         return try named(opened, opened.data().flattened().map { ($0.path, $0.scalar.map { $0.bytes ?? Array($0.text.utf8) } ?? []) })
     }
 
-    private mutating func named<Value>(_ opened: OpenedFile, _ values: [([PathComponent], Value)]) throws -> [(name: String, value: Value)] {
+    /// `values` is lazy for dotenv (10,000 leaves are not copied into a list first).
+    private mutating func named<Value>(
+        _ opened: OpenedFile, _ values: some Sequence<([PathComponent], Value)>
+    ) throws -> [(name: String, value: Value)] {
         var seen: [String: [PathComponent]] = [:]
-        if opened.syntax == .yaml { seen.reserveCapacity(values.count) }
+        if opened.syntax == .yaml { seen.reserveCapacity(values.underestimatedCount) }
         var result: [(name: String, value: Value)] = []
-        result.reserveCapacity(values.count)
+        result.reserveCapacity(values.underestimatedCount)
         for (path, value) in values {
             let name: String
             do {
