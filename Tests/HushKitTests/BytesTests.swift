@@ -31,3 +31,16 @@ import Testing
         }
     }
 }
+
+/// `NameFilter` may say "maybe" for a name it never saw, never "no" for one it saw.
+@Suite struct NameFilterTests {
+    @Test func neverMissesAnInsertedName() {
+        var filter = NameFilter()
+        let names = ["PATH", "HOME", "A", "", "é", String(repeating: "L", count: 300), "KEY_00001"]
+        for name in names { filter.insert(name) }
+        for name in names { #expect(filter.mayContain(name), "\(name)") }
+        #expect(!filter.mayContain("PATHS"))  // a length no inserted name starting with P has
+        #expect(!filter.mayContain("ZZZZ"))  // a first byte no inserted name has
+        #expect(filter.mayContain(String(repeating: "L", count: 200)))  // long names share a slot
+    }
+}
