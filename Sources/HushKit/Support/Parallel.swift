@@ -190,3 +190,34 @@ private enum Placement {
         #endif
     }
 }
+
+/// Carries values into a closure run on several threads, whose thread safety the caller ensures.
+struct Unchecked<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+/// Hands out item indexes (or slices, or a one-time claim) to threads.
+final class WorkCounter: @unchecked Sendable {
+    private var value = 0
+    private let limit: Int
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+
+    init(_ limit: Int) {
+        self.limit = limit
+        pthread_mutex_init(mutex, nil)
+    }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    func next() -> Int? {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        guard value < limit else { return nil }
+        value += 1
+        return value - 1
+    }
+}
