@@ -33,7 +33,9 @@ let package = Package(
             dependencies: ["HushKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "hush-fuzz", dependencies: ["HushKit"]),
-        .testTarget(name: "HushKitTests", dependencies: ["HushKit"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "HushCLITests", dependencies: ["HushKit"]),
+        // Code both test targets share (the seeded generator).
+        .target(name: "HushTestSupport", path: "Tests/HushTestSupport"),
+        .testTarget(name: "HushKitTests", dependencies: ["HushKit", "HushTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "HushCLITests", dependencies: ["HushKit", "HushTestSupport"]),
     ]
 )

@@ -1,14 +1,17 @@
 import Foundation
+import HushTestSupport
 import Testing
 
 /// `hush scan` end to end in temporary git repositories: each mode, vault values, structure
 /// checks, suppression, baselines, configuration excludes, output formats and exit statuses.
 @Suite struct ScanCLITests {
     /// A GitHub classic token (`ghp_` + 30 random base62 + their CRC-32 in 6 base62 characters),
-    /// made at run time so that no secret-looking literal sits in this file.
-    static func githubToken() -> String {
-        let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-        let random = String((0..<30).map { _ in alphabet.randomElement()! })
+    /// made at run time so that no secret-looking literal sits in this file, from the test's
+    /// seeded generator so that every run checks the same tokens.
+    static func githubToken(using generator: inout SeededGenerator) -> String {
+        let base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+        let alphabet = Array(base62)
+        let random = generator.string(base62, 30)
         var crc: UInt32 = 0xFFFF_FFFF
         for byte in random.utf8 {
             crc ^= UInt32(byte)
@@ -48,8 +51,9 @@ import Testing
     // MARK: Modes
 
     @Test func stagedJudgesWhatIsStagedNotTheWorkTree() throws {
+        var random = SeededGenerator(seed: 1)
         let box = try repository()
-        let token = Self.githubToken()
+        let token = Self.githubToken(using: &random)
         // Staged content has the secret, the work tree does not.
         try box.write("conf.js", "const token = \"\(token)\";\n")
         #expect(try box.shell("git add conf.js").status == 0)
@@ -70,9 +74,10 @@ import Testing
     }
 
     @Test func stagedChecksOnlyTheStagedChanges() throws {
+        var random = SeededGenerator(seed: 2)
         let box = try repository()
         // A secret already committed is --history's business; the commit at hand is clean.
-        try box.write("old.js", "t = '\(Self.githubToken())'\n")
+        try box.write("old.js", "t = '\(Self.githubToken(using: &random))'\n")
         #expect(try box.shell("git add -A && git commit -qm old").status == 0)
         try box.write("new.js", "let x = 1\n")
         #expect(try box.shell("git add new.js").status == 0)
@@ -82,8 +87,9 @@ import Testing
     }
 
     @Test func historyFindsADeletedSecretWithTheCommitThatIntroducedIt() throws {
+        var random = SeededGenerator(seed: 3)
         let box = try repository()
-        try box.write("deploy/settings.py", "GITHUB = '\(Self.githubToken())'\n")
+        try box.write("deploy/settings.py", "GITHUB = '\(Self.githubToken(using: &random))'\n")
         #expect(try box.shell("git add -A && git commit -qm 'add settings'").status == 0)
         let introduced = try git(box, "rev-parse HEAD")
         try box.write("deploy/other.py", "x = 1\n")
@@ -102,11 +108,12 @@ import Testing
     }
 
     @Test func pathsNeedNoGit() throws {
+        var random = SeededGenerator(seed: 4)
         let box = try Sandbox()
         let folder = box.root.appendingPathComponent("plain")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub/.git"), withIntermediateDirectories: true)
-        try "t = '\(Self.githubToken())'\n".write(to: folder.appendingPathComponent("sub/a.py"), atomically: true, encoding: .utf8)
-        try "t = '\(Self.githubToken())'\n".write(to: folder.appendingPathComponent("sub/.git/config"), atomically: true, encoding: .utf8)
+        try "t = '\(Self.githubToken(using: &random))'\n".write(to: folder.appendingPathComponent("sub/a.py"), atomically: true, encoding: .utf8)
+        try "t = '\(Self.githubToken(using: &random))'\n".write(to: folder.appendingPathComponent("sub/.git/config"), atomically: true, encoding: .utf8)
         let result = try box.hush(["scan", "plain"], in: box.root)
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stdout.split(separator: "\n").map { $0.split(separator: ":").first.map(String.init) } == ["plain/sub/a.py"])
@@ -165,11 +172,12 @@ import Testing
     // MARK: Suppression, baseline, configuration
 
     @Test func inlineMarkersAndConfigurationExcludes() throws {
+        var random = SeededGenerator(seed: 5)
         let box = try repository()
-        try box.write("a.js", "t = '\(Self.githubToken())' // hush:allow\n// gitleaks:allow\n")
-        try box.write("b.py", "# hush:allow-next-line\nt = '\(Self.githubToken())'\n")
-        try box.write("vendor/lib/c.js", "t = '\(Self.githubToken())'\n")
-        try box.write("d.min.js", "t = '\(Self.githubToken())'\n")
+        try box.write("a.js", "t = '\(Self.githubToken(using: &random))' // hush:allow\n// gitleaks:allow\n")
+        try box.write("b.py", "# hush:allow-next-line\nt = '\(Self.githubToken(using: &random))'\n")
+        try box.write("vendor/lib/c.js", "t = '\(Self.githubToken(using: &random))'\n")
+        try box.write("d.min.js", "t = '\(Self.githubToken(using: &random))'\n")
         let before = try box.hush(["scan"])
         #expect(before.status == 1 && before.stdout.split(separator: "\n").count == 2, "\(before.stdout)")
         #expect(before.stderr.contains("suppressed 2 inline"), "\(before.stderr)")
@@ -182,8 +190,9 @@ import Testing
     }
 
     @Test func baselineLeavesOutKnownFindingsEvenWhenLinesMove() throws {
+        var random = SeededGenerator(seed: 6)
         let box = try repository()
-        let old = Self.githubToken()
+        let old = Self.githubToken(using: &random)
         try box.write("a.js", "t = '\(old)'\n")
         let written = try box.hush(["scan", "--write-baseline", ".hush-baseline.json"])
         #expect(written.status == 0 && written.stderr.contains("wrote 1 finding(s)"), "\(written.stderr)")
@@ -192,7 +201,7 @@ import Testing
         try box.write("a.js", "// moved\n\n\nt = '\(old)'\n")
         let known = try box.hush(["scan", "--baseline", ".hush-baseline.json"])
         #expect(known.status == 0 && known.stderr.contains("1 by baseline"), "\(known.stderr)")
-        try box.write("b.js", "u = '\(Self.githubToken())'\n")
+        try box.write("b.js", "u = '\(Self.githubToken(using: &random))'\n")
         let fresh = try box.hush(["scan", "--baseline", ".hush-baseline.json"])
         #expect(fresh.status == 1 && fresh.stdout.hasPrefix("b.js:1:") && fresh.stdout.split(separator: "\n").count == 1, "\(fresh.stdout)")
         // The configuration can name the baseline, so the pre-commit hook uses it too.
@@ -205,8 +214,9 @@ import Testing
     // MARK: Output and exit status
 
     @Test func outputFormats() throws {
+        var random = SeededGenerator(seed: 7)
         let box = try repository()
-        try box.write("src/my app.js", "// é\nconst t = \"\(Self.githubToken())\";\n")
+        try box.write("src/my app.js", "// é\nconst t = \"\(Self.githubToken(using: &random))\";\n")
         let text = try box.hush(["scan"])
         #expect(text.status == 1)
         #expect(text.stdout == "src/my app.js:2:12  github-classic-token  ghp_…  (GitHub personal access token (classic))  [high]\n", "\(text.stdout)")
@@ -235,11 +245,12 @@ import Testing
     }
 
     @Test func exitStatuses() throws {
+        var random = SeededGenerator(seed: 8)
         let box = try repository()
         let clean = try box.hush(["scan"])
         #expect(clean.status == 0 && clean.stdout.isEmpty && clean.stderr.contains("; 0 findings"), "\(clean.stderr)")
         #expect(try box.hush(["scan", "--format", "sarif"]).status == 0)
-        try box.write("a.js", "t = '\(Self.githubToken())'\n")
+        try box.write("a.js", "t = '\(Self.githubToken(using: &random))'\n")
         #expect(try box.hush(["scan"]).status == 1)
         expectFailure(try box.hush(["scan", "--history", "--since", "no-such-ref"]), status: 2, mentions: "no-such-ref")
         expectFailure(try box.hush(["scan", "missing.txt"]), status: 2, mentions: "missing.txt")
@@ -252,11 +263,12 @@ import Testing
     // MARK: Pre-commit hook
 
     @Test func preCommitHookRunsTheStagedScan() throws {
+        var random = SeededGenerator(seed: 9)
         let box = try Sandbox()
         try box.initialise()
         #expect(try box.shell("git add -A && git commit -qm init").status == 0)
         #expect(try box.hush(["hooks", "install"]).status == 0)
-        try box.write("conf.js", "const token = \"\(Self.githubToken())\";\n")
+        try box.write("conf.js", "const token = \"\(Self.githubToken(using: &random))\";\n")
         let refused = try box.shell("git add -A && git commit -qm leak")
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("conf.js:1:16  github-classic-token  ghp_…"), "\(refused.stderr)")

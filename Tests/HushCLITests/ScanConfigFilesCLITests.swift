@@ -1,17 +1,14 @@
 import Foundation
+import HushTestSupport
 import Testing
 
 /// `hush scan` through the binary on credential files in their documented formats, on password
 /// literals (and their confidence in dotenv files), and on plaintext `.env` files outside git's index. Every value is made at run time,
-/// so that no secret-looking literal sits in this file.
+/// so that no secret-looking literal sits in this file, from a seeded generator per test, so that every run checks the same values.
 @Suite struct ScanConfigFilesCLITests {
     /// A weak password of the kind people pick: a word and two digits.
-    static func picked() -> String {
-        ["kermit", "orchid", "zephyr", "nimbus"].randomElement()! + String(Int.random(in: 10...99))
-    }
-
-    static func random(_ alphabet: String, _ count: Int) -> String {
-        String((0..<count).map { _ in alphabet.randomElement()! })
+    static func picked(using generator: inout SeededGenerator) -> String {
+        ["kermit", "orchid", "zephyr", "nimbus"].randomElement(using: &generator)! + String(Int.random(in: 10...99, using: &generator))
     }
 
     static let crypt = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -25,15 +22,16 @@ import Testing
     }
 
     @Test func credentialFilesAreFound() throws {
+        var random = SeededGenerator(seed: 1)
         let box = try Sandbox()
-        let sha512 = "$" + "6$" + Self.random(Self.crypt, 16) + "$" + Self.random(Self.crypt, 86)
+        let sha512 = "$" + "6$" + random.string(Self.crypt, 16) + "$" + random.string(Self.crypt, 86)
         try box.write("leaks/etc/shadow", "root:" + sha512 + ":19700:0:99999:7:::\nbin:*:19700::::::\n")
-        try box.write("leaks/.htpasswd", "legacy:" + Self.random(Self.crypt, 13) + "\n")
-        try box.write("leaks/.pgpass", "db.internal:5432:app:app:" + Self.picked() + "\n")
-        try box.write("leaks/config/master.key", Self.random("0123456789abcdef", 32) + "\n")
-        try box.write("leaks/wp-config.php", "<?php\ndefine('DB_" + "PASSWORD', '" + Self.picked() + "');\n")
-        try box.write("leaks/.netrc", "machine ftp.example.net\n  login up\n  pass" + "word " + Self.picked() + "Q\n")
-        try box.write("leaks/app/.env", "DEBUG=true\nDB_" + "PASSWORD=" + Self.picked() + "\n")
+        try box.write("leaks/.htpasswd", "legacy:" + random.string(Self.crypt, 13) + "\n")
+        try box.write("leaks/.pgpass", "db.internal:5432:app:app:" + Self.picked(using: &random) + "\n")
+        try box.write("leaks/config/master.key", random.string("0123456789abcdef", 32) + "\n")
+        try box.write("leaks/wp-config.php", "<?php\ndefine('DB_" + "PASSWORD', '" + Self.picked(using: &random) + "');\n")
+        try box.write("leaks/.netrc", "machine ftp.example.net\n  login up\n  pass" + "word " + Self.picked(using: &random) + "Q\n")
+        try box.write("leaks/app/.env", "DEBUG=true\nDB_" + "PASSWORD=" + Self.picked(using: &random) + "\n")
         let result = try box.hush(["scan", "--no-vault", "--format", "json", "leaks"])
         #expect(result.status == 1, "\(result.stderr)")
         #expect(
@@ -47,8 +45,9 @@ import Testing
     /// A weak password literal is medium in a dotenv file (the pre-commit hook's default stops
     /// it) and low in code; a bare word is reported in a dotenv file only, at low.
     @Test func dotenvPasswordsAreMediumAndBareWordsLow() throws {
+        var random = SeededGenerator(seed: 2)
         let box = try Sandbox()
-        let weak = Self.picked()
+        let weak = Self.picked(using: &random)
         try box.write("app/.env.production", "DB_" + "PASSWORD=" + weak + "\nREDIS_" + "PASSWORD=ro" + "ot\n")
         try box.write("app/settings.sh", "DB_" + "PASSWORD=" + weak + "x\nREDIS_" + "PASSWORD=ro" + "ot\n")
         let medium = try box.hush(["scan", "--no-vault", "--format", "json", "--min-confidence", "medium", "app"])
@@ -65,12 +64,13 @@ import Testing
     /// Passwords whose punctuation once read as a reference, name/value siblings and lookup
     /// comparisons, through the binary.
     @Test func passwordShapesAreFound() throws {
+        var random = SeededGenerator(seed: 3)
         let box = try Sandbox()
-        let tail = Self.random("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz", 6) + "7"
+        let tail = random.string("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz", 6) + "7"
         try box.write("s/application.yml", "spring:\n  rabbitmq:\n    pass" + "word: \"*Nq4x" + tail + "\"\n")
         try box.write("s/wp-config.php", "<?php\ndefine( 'DB_" + "PASSWORD', 'A.UX8" + tail + "' );\n")
         try box.write("s/env.json", "{\"values\": [\n  {\"key\": \"adminPass" + "word\",\n   \"value\": \"g" + tail + "%k9\"}\n]}\n")
-        try box.write("s/auth.py", "if request.args.get(\"tok" + "en\") == \"letmein" + String(Int.random(in: 1000...9999)) + "\":\n    pass\n")
+        try box.write("s/auth.py", "if request.args.get(\"tok" + "en\") == \"letmein" + String(Int.random(in: 1000...9999, using: &random)) + "\":\n    pass\n")
         let result = try box.hush(["scan", "--no-vault", "--format", "json", "s"])
         // A random value may look generated: then `generic-secret` reports it, at medium.
         let generic = [":generic-secret": ":password-assignment", ":generic-secret-entry": ":password-entry"]

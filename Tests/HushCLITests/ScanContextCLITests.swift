@@ -1,40 +1,27 @@
 import Foundation
+import HushTestSupport
 import Testing
 
 /// Keyword-context rules through the real binary (PCRE2, the prefilter, line windows): a key
 /// without a prefix is found by the service's name before it, with the right rule id, and the
-/// look-alikes next to it are not. Values are made at run time, so no key-like literal is here.
+/// look-alikes next to it are not. Values are made at run time, so no key-like literal is here,
+/// from a fixed seed, so every run checks the same values.
 @Suite struct ScanContextCLITests {
-    /// Seeded (SplitMix64), so a run never meets a value that happens to look like a word: a
-    /// system-random all-letter value failed about one run in 300.
-    nonisolated(unsafe) static var state: UInt64 = 0x5EED_CAFE
-
-    static func random(_ alphabet: String, _ count: Int) -> String {
-        let chars = Array(alphabet)
-        return String(
-            (0..<count).map { _ in
-                state &+= 0x9E37_79B9_7F4A_7C15
-                var z = state
-                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-                return chars[Int((z ^ (z >> 31)) % UInt64(chars.count))]
-            })
-    }
-
     static let hex = "0123456789abcdef"
     static let lowerAlnum = "abcdefghijklmnopqrstuvwxyz0123456789"
     static let base64url = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
     @Test func keysWithoutPrefixAreFoundByTheServiceName() throws {
         let box = try Sandbox()
+        var random = SeededGenerator(seed: 0x5EED_CAFE)
         let lines = [
-            "FINNHUB_TOKEN = '\(Self.random(Self.lowerAlnum, 19))x'",  // 1: finnhub-api-key
-            "CLOUDFLARE_API_KEY=\(Self.random(Self.hex, 37))",  // 2: cloudflare-global-api-key
-            "cloudflare_api_token: \(Self.random(Self.base64url, 39))Q",  // 3: cloudflare-api-token
-            "uses: cloudflare/wrangler-action@\(Self.random(Self.hex, 40))",  // 4: a version pin
-            "confluence_space = \(Self.random("ABCDEFGHJKLMNPQRSTUVWXYZ23456789", 16))",  // 5: not Confluent
+            "FINNHUB_TOKEN = '\(random.string(Self.lowerAlnum, 19))x'",  // 1: finnhub-api-key
+            "CLOUDFLARE_API_KEY=\(random.string(Self.hex, 37))",  // 2: cloudflare-global-api-key
+            "cloudflare_api_token: \(random.string(Self.base64url, 39))Q",  // 3: cloudflare-api-token
+            "uses: cloudflare/wrangler-action@\(random.string(Self.hex, 40))",  // 4: a version pin
+            "confluence_space = \(random.string("ABCDEFGHJKLMNPQRSTUVWXYZ23456789", 16))",  // 5: not Confluent
             "stripe.api_key = \"sk_test_BQokikJOvBiI2HlWgH4olfQ2\"",  // 6: Stripe's documentation key
-            "FINNHUB_TOKEN = '\(Self.random(Self.lowerAlnum, 21))'",  // 7: one character too long
+            "FINNHUB_TOKEN = '\(random.string(Self.lowerAlnum, 21))'",  // 7: one character too long
         ]
         try box.write("config/services.py", lines.joined(separator: "\n") + "\n")
         let result = try box.hush(["scan", "config", "--format", "json"])

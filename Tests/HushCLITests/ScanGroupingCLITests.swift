@@ -1,4 +1,5 @@
 import Foundation
+import HushTestSupport
 import Testing
 
 /// `hush scan` end to end on what issue 14 added to the engine: each distinct secret once
@@ -15,8 +16,9 @@ import Testing
     // MARK: History and tree without repetition
 
     @Test func historyReportsEachSecretOnceAtTheCommitThatIntroducedIt() throws {
+        var random = SeededGenerator(seed: 1)
         let box = try scan.repository()
-        let token = ScanCLITests.githubToken()
+        let token = ScanCLITests.githubToken(using: &random)
         try box.write("app/settings.py", "GITHUB = '\(token)'\n")
         let first = try commit(box, "add settings")
         // Every later version of the file is a new blob that still holds the token.
@@ -47,10 +49,11 @@ import Testing
     }
 
     @Test func theTreeGroupsOneSecretInManyFilesAndSARIFCarriesTheGroup() throws {
+        var random = SeededGenerator(seed: 2)
         let box = try scan.repository()
-        let token = ScanCLITests.githubToken()
+        let token = ScanCLITests.githubToken(using: &random)
         for name in ["a.js", "b.js", "c/d.js"] { try box.write(name, "const t = \"\(token)\";\n") }
-        try box.write("e.js", "const u = \"\(ScanCLITests.githubToken())\";\n")
+        try box.write("e.js", "const u = \"\(ScanCLITests.githubToken(using: &random))\";\n")
         let json = try scan.findings(box.hush(["scan", "--format", "json"]))
         #expect(json.map { $0["file"] as? String } == ["a.js", "e.js"] && json.map { $0["count"] as? Int } == [3, 1])
 
@@ -70,11 +73,12 @@ import Testing
     }
 
     @Test func thePreCommitHookNamesEveryPlace() throws {
+        var random = SeededGenerator(seed: 3)
         let box = try Sandbox()
         try box.initialise()
         #expect(try box.shell("git add -A && git commit -qm init").status == 0)
         #expect(try box.hush(["hooks", "install"]).status == 0)
-        let token = ScanCLITests.githubToken()
+        let token = ScanCLITests.githubToken(using: &random)
         try box.write("a.js", "const t = \"\(token)\";\n")
         try box.write("b/c.js", "// again\nconst t = \"\(token)\";\n")
         let refused = try box.shell("git add -A && git commit -qm leak")
@@ -87,8 +91,9 @@ import Testing
     // MARK: Confidence
 
     @Test func aTokenInADocumentationURLIsMediumAndMinConfidenceFiltersIt() throws {
+        var random = SeededGenerator(seed: 4)
         let box = try scan.repository()
-        try box.write("docs/api.md", "Call https://api.example.com/v1?access_token=\(ScanCLITests.githubToken()) to list.\n")
+        try box.write("docs/api.md", "Call https://api.example.com/v1?access_token=\(ScanCLITests.githubToken(using: &random)) to list.\n")
         let json = try scan.findings(box.hush(["scan", "--format", "json"]))
         #expect(json.count == 1 && json[0]["confidence"] as? String == "medium", "\(json)")
         let text = try box.hush(["scan"])
@@ -106,20 +111,21 @@ import Testing
 
     // MARK: Decoding
 
-    /// A JWT with a JSON header and payload and a random signature, made at run time.
-    static func jwt() -> String {
+    /// A JWT with a JSON header and payload and a random signature, made at run time from the
+    /// test's seeded generator.
+    static func jwt(using generator: inout SeededGenerator) -> String {
         func url(_ text: String) -> String {
             Data(text.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
                 .replacingOccurrences(of: "=", with: "")
         }
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
         return url(#"{"alg":"RS256","typ":"JWT"}"#) + "." + url(#"{"sub":"ci","iat":1717000000}"#) + "."
-            + String((0..<43).map { _ in alphabet.randomElement()! })
+            + generator.string("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", 43)
     }
 
     @Test func aJWTInABase64SecretIsFoundInHistoryOnceWithItsCommit() throws {
+        var random = SeededGenerator(seed: 5)
         let box = try scan.repository()
-        let token = Self.jwt()
+        let token = Self.jwt(using: &random)
         try box.write("k8s/secret.yaml", "kind: Secret\ndata:\n  session: \(Data(token.utf8).base64EncodedString())\n")
         let introduced = try commit(box, "add secret")
         try box.write("k8s/secret.yaml", "kind: Secret\ndata:\n  session: \(Data(token.utf8).base64EncodedString())\n  mode: Zm9v\n")
@@ -141,8 +147,9 @@ import Testing
     }
 
     @Test func aKeyInAKubernetesSecretIsFoundDecoded() throws {
+        var random = SeededGenerator(seed: 6)
         let box = try scan.repository()
-        let token = ScanCLITests.githubToken()
+        let token = ScanCLITests.githubToken(using: &random)
         let encoded = Data(token.utf8).base64EncodedString()
         try box.write("k8s/secret.yaml", "apiVersion: v1\nkind: Secret\ndata:\n  deploy: \(encoded)\n")
         let result = try box.hush(["scan", "--format", "json"])

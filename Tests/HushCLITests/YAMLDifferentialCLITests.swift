@@ -1,4 +1,5 @@
 import Foundation
+import HushTestSupport
 import Testing
 
 /// The differential YAML test (issue 11): every document of Tests/YAMLCorpus and a few hundred
@@ -71,23 +72,14 @@ import Testing
 /// scalar style, anchors, aliases, merge keys, standard and application tags, comments and empty
 /// collections. Every document is valid YAML 1.2 that Hush accepts.
 struct YAMLGenerator {
-    private var state: UInt64
+    private var random: SeededGenerator
     /// Anchors whose node is complete, and whether it is a mapping (mergeable).
     private var anchors: [(name: String, isMapping: Bool)] = []
     private var anchorCount = 0
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { random = SeededGenerator(seed: seed) }
 
-    /// SplitMix64.
-    private mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    private mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    private mutating func below(_ n: Int) -> Int { Int(random.next() % UInt64(n)) }
     private mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
     private mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 

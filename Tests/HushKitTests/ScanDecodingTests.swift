@@ -1,4 +1,5 @@
 import Foundation
+import HushTestSupport
 import Testing
 
 @testable import HushKit
@@ -23,17 +24,20 @@ import Testing
 
     static func base64url(_ text: String) -> String { base64(text, urlSafe: true) }
 
-    /// A fake AWS access key id (base32 alphabet), random per run.
-    static func awsKey() -> String {
-        "AKIA" + String((0..<16).map { _ in Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567").randomElement()! })
+    static let alphanumeric = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+
+    /// A fake AWS access key id (base32 alphabet), from the test's seeded generator (values are
+    /// made at run time, so that no secret-looking literal sits here, and the same on every run).
+    static func awsKey(using generator: inout SeededGenerator) -> String {
+        "AKIA" + generator.string("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16)
     }
 
-    static func random(_ count: Int, _ alphabet: String = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") -> String {
-        String((0..<count).map { _ in Array(alphabet).randomElement()! })
-    }
-
-    static func jwt(header: String = #"{"alg":"HS256","typ":"JWT"}"#, payload: String = #"{"sub":"4815162342","iat":1717000000}"#) -> String {
-        base64url(header) + "." + base64url(payload) + "." + random(43, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+    /// A JWT with `header` and `payload` and a random signature.
+    static func jwt(
+        using generator: inout SeededGenerator, header: String = #"{"alg":"HS256","typ":"JWT"}"#,
+        payload: String = #"{"sub":"4815162342","iat":1717000000}"#
+    ) -> String {
+        base64url(header) + "." + base64url(payload) + "." + generator.string(alphanumeric + "-_", 43)
     }
 
     // MARK: Triggers
@@ -58,8 +62,9 @@ import Testing
     // MARK: Base64
 
     @Test func kubernetesSecretValuesAreDecodedAndReportedAtTheEncodedSegment() throws {
-        let key = Self.awsKey()
-        let token = Self.jwt()
+        var random = SeededGenerator(seed: 1)
+        let key = Self.awsKey(using: &random)
+        let token = Self.jwt(using: &random)
         let text = "kind: Secret\ndata:\n  id: \(Self.base64(key))\n  session: \(Self.base64(token))\n"
         let (findings, statistics) = try scan(text)
         #expect(findings.map(\.rule) == ["aws-access-key-id", "jwt"], "\(findings)")
@@ -73,7 +78,8 @@ import Testing
     }
 
     @Test func urlSafeBase64WithoutPaddingAndAGluedPrefixAreDecoded() throws {
-        let key = Self.awsKey()
+        var random = SeededGenerator(seed: 2)
+        let key = Self.awsKey(using: &random)
         for prefix in ["", "x", "xy", "xyz"] {
             let findings = try scan("value=\(prefix)\(Self.base64url("aws_access_key_id = " + key + "\n"))\n").findings
             #expect(findings.map(\.rule) == ["aws-access-key-id"], "prefix \(prefix): \(findings)")
@@ -81,7 +87,8 @@ import Testing
     }
 
     @Test func wrappedBase64IsFollowedAcrossItsLines() throws {
-        let env = "# deploy\nAWS_ACCESS_KEY_ID=\(Self.awsKey())\nSESSION=\(Self.jwt())\nLOG_LEVEL=info\n"
+        var random = SeededGenerator(seed: 3)
+        let env = "# deploy\nAWS_ACCESS_KEY_ID=\(Self.awsKey(using: &random))\nSESSION=\(Self.jwt(using: &random))\nLOG_LEVEL=info\n"
         let encoded = Data(env.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithLineFeed])
         let block = encoded.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
         #expect(block.split(separator: "\n").count >= 3)
@@ -96,7 +103,8 @@ import Testing
     }
 
     @Test func aJWTWithAnyHeaderIsFoundWhenItStartsTheEncodedValue() throws {
-        let token = Self.jwt(header: #"{"cty":"JWT","alg":"ES256"}"#)
+        var random = SeededGenerator(seed: 4)
+        let token = Self.jwt(using: &random, header: #"{"cty":"JWT","alg":"ES256"}"#)
         let findings = try scan("session: \(Self.base64(token))\n").findings
         #expect(findings.map(\.rule) == ["jwt"] && findings.first?.decoded == "base64", "\(findings)")
         let twice = try scan("session: \(Self.base64(Self.base64(token)))\n").findings
@@ -104,33 +112,37 @@ import Testing
     }
 
     @Test func encodedTwiceIsDecodedTwiceAndNotThreeTimes() throws {
-        let token = Self.jwt()
+        var random = SeededGenerator(seed: 5)
+        let token = Self.jwt(using: &random)
         let twice = try scan("t: \(Self.base64(Self.base64(token)))\n").findings
         #expect(twice.map(\.rule) == ["jwt"] && twice.first?.decoded == "base64+base64", "\(twice)")
         #expect(try scan("t: \(Self.base64(Self.base64(Self.base64(token))))\n").findings.isEmpty)
     }
 
     @Test func binaryDataShortRunsAndSealedTokensAreNotDecoded() throws {
+        var random = SeededGenerator(seed: 6)
         // Random bytes whose base64 carries a trigger (the base64 of "AKIA" at offset 0).
-        var bytes = (0..<300).map { _ in UInt8.random(in: 0...255) }
+        var bytes = (0..<300).map { _ in UInt8.random(in: 0...255, using: &random) }
         bytes.replaceSubrange(90..<94, with: Array("AKIA".utf8))
         let binary = try scan("icon: \(Data(bytes).base64EncodedString())\n")
         #expect(binary.findings.isEmpty && binary.statistics.decodedSegments == 0)
         // Under the 20-character minimum: "AKIA" + 8 characters encodes to 16.
         #expect(try scan("x: \(Self.base64("AKIAABCDEFGH"))\n").statistics.decodedSegments == 0)
-        let sealed = try scan("k: ENC[hush:v1,s,\(Self.base64url(Self.awsKey() + "0123456789"))]\n")
+        let sealed = try scan("k: ENC[hush:v1,s,\(Self.base64url(Self.awsKey(using: &random) + "0123456789"))]\n")
         #expect(sealed.findings.isEmpty && sealed.statistics.decodedSegments == 0)
     }
 
     @Test func decodingIsBoundedPerFile() throws {
-        let line = "v: " + Self.base64("password = \"" + Self.random(30) + "\"\n" + String(repeating: "filler text ", count: 600)) + "\n"
+        var random = SeededGenerator(seed: 7)
+        let line = "v: " + Self.base64("password = \"" + random.string(Self.alphanumeric, 30) + "\"\n" + String(repeating: "filler text ", count: 600)) + "\n"
         let (_, statistics) = try scan(String(repeating: line, count: 60))
         #expect(statistics.decodedSegments > 0)
         #expect(statistics.decodedBytes <= ScanDecoding.maximumPerFile + 8 * 1024, "\(statistics.decodedBytes)")
     }
 
     @Test func inlineMarkersOnTheEncodedLineSuppressDecodedFindings() throws {
-        let text = "id: \(Self.base64(Self.awsKey()))  # hush:allow\n"
+        var random = SeededGenerator(seed: 8)
+        let text = "id: \(Self.base64(Self.awsKey(using: &random)))  # hush:allow\n"
         let (findings, statistics) = try scan(text)
         #expect(findings.isEmpty && statistics.suppressedInline == 1)
     }
@@ -138,7 +150,8 @@ import Testing
     // MARK: Percent-encoding
 
     @Test func percentEncodedConnectionURLsAreDecoded() throws {
-        let password = Self.random(18)
+        var random = SeededGenerator(seed: 9)
+        let password = random.string(Self.alphanumeric, 18)
         let url = "postgres%3A%2F%2Fapp%3A\(password)%40db.internal%3A5432%2Fapp"
         let findings = try scan("next=https%3A%2F%2Fexample.com&db=\(url)\n", path: "config.txt").findings
         #expect(findings.map(\.rule) == ["postgres-connection-url"] && findings.first?.decoded == "url", "\(findings)")
@@ -150,17 +163,19 @@ import Testing
     // MARK: JWT
 
     @Test func jwtNeedsAHeaderObjectWithAnAlgorithm() throws {
-        #expect(JSONWebToken.isCredential(Self.jwt()))
+        var random = SeededGenerator(seed: 10)
+        #expect(JSONWebToken.isCredential(Self.jwt(using: &random)))
         #expect(JSONWebToken.algorithm(Self.base64url(#"{"typ":"JWT","alg":"RS256"}"#)) == "RS256")
         // No alg, alg none, alg not a string, a header that is not JSON, a payload that is not.
-        #expect(!JSONWebToken.isCredential(Self.jwt(header: #"{"typ":"JWT"}"#)))
-        #expect(!JSONWebToken.isCredential(Self.jwt(header: #"{"alg":"none","typ":"JWT"}"#)))
-        #expect(!JSONWebToken.isCredential(Self.jwt(header: #"{"alg":256}"#)))
-        #expect(!JSONWebToken.isCredential(Self.jwt(header: #"{"alg":"HS256""#)))
-        #expect(!JSONWebToken.isCredential(Self.jwt(payload: #"{"sub": oops}"#)))
+        #expect(!JSONWebToken.isCredential(Self.jwt(using: &random, header: #"{"typ":"JWT"}"#)))
+        #expect(!JSONWebToken.isCredential(Self.jwt(using: &random, header: #"{"alg":"none","typ":"JWT"}"#)))
+        #expect(!JSONWebToken.isCredential(Self.jwt(using: &random, header: #"{"alg":256}"#)))
+        #expect(!JSONWebToken.isCredential(Self.jwt(using: &random, header: #"{"alg":"HS256""#)))
+        #expect(!JSONWebToken.isCredential(Self.jwt(using: &random, payload: #"{"sub": oops}"#)))
         // A look-alike: eyJ segments of random base64url.
-        let lookalike = "eyJ" + Self.random(30) + ".eyJ" + Self.random(40) + "." + Self.random(43)
+        let lookalike =
+            "eyJ" + random.string(Self.alphanumeric, 30) + ".eyJ" + random.string(Self.alphanumeric, 40) + "." + random.string(Self.alphanumeric, 43)
         #expect(try scan("t = \"\(lookalike)\"\n", path: "a.js").findings.isEmpty)
-        #expect(try scan("t = \"\(Self.jwt())\"\n", path: "a.js").findings.map(\.rule) == ["jwt"])
+        #expect(try scan("t = \"\(Self.jwt(using: &random))\"\n", path: "a.js").findings.map(\.rule) == ["jwt"])
     }
 }

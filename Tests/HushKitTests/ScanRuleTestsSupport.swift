@@ -1,4 +1,5 @@
 import Foundation
+import HushTestSupport
 import Testing
 
 @testable import HushKit
@@ -96,18 +97,9 @@ enum Fake {
 
     /// `count` characters of `alphabet`, seeded by the call site (and `salt`).
     static func s(_ alphabet: String, _ count: Int, salt: UInt64 = 0, line: UInt = #line, column: UInt = #column) -> String {
-        var state = UInt64(line) &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(column) &* 0xBF58_476D_1CE4_E5B9 &+ salt &* 0x94D0_49BB_1331_11EB
-        let chars = Array(alphabet)
-        var out = ""
-        for _ in 0..<count {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            z ^= z >> 31
-            out.append(chars[Int(z % UInt64(chars.count))])
-        }
-        return out
+        var generator = SeededGenerator(
+            seed: UInt64(line) &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(column) &* 0xBF58_476D_1CE4_E5B9 &+ salt &* 0x94D0_49BB_1331_11EB)
+        return generator.string(alphabet, count)
     }
 
     static func uuid(line: UInt = #line, column: UInt = #column) -> String {
