@@ -217,7 +217,7 @@ import Testing
 
     static let canMakeImmutable: Bool = {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("hush-chattr-\(UUID().uuidString)").path
-        FileManager.default.createFile(atPath: path, contents: Data())
+        guard FileManager.default.createFile(atPath: path, contents: Data()) else { return false }
         defer {
             _ = try? Sandbox().shell("chattr -i '\(path)'")
             try? FileManager.default.removeItem(atPath: path)
