@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-    @preconcurrency import Glibc
-#elseif canImport(Musl)
-    @preconcurrency import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Unquoted values: the rest of the line, up to an inline comment, without surrounding blanks.
 extension DotenvScanner {
     /// Scans an unquoted (possibly empty) value and the rest of its line.
@@ -71,8 +63,8 @@ extension DotenvScanner {
     /// the line feed. Found with `memchr` and a minimum over the line, which the compiler
     /// vectorises; a tenth of the byte-by-byte loop's time on a sealed body's tokens.
     func plainLineEnd(from start: Int) -> Int? {
-        guard start < bytes.count, let base = bytes.baseAddress else { return nil }
-        let stop = memchr(base + start, Int32(B.lineFeed), bytes.count - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
+        guard start < bytes.count else { return nil }
+        let stop = Bytes.firstIndex(of: B.lineFeed, in: bytes, from: start) ?? bytes.count
         var lowest: UInt8 = 0xFF
         for byte in UnsafeBufferPointer(rebasing: bytes[start..<stop]) { lowest = min(lowest, byte) }
         return stop > start && lowest > B.singleQuote ? stop : nil

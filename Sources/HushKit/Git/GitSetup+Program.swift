@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-    @preconcurrency import Glibc
-#elseif canImport(Musl)
-    @preconcurrency import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// How git runs hush: the program that the per-clone config names.
 extension GitSetup {
     /// How git should run this hush, shell-quoted: the absolute path it was started by, or, when
@@ -19,7 +11,7 @@ extension GitSetup {
         let path = Platform.environment("PATH") ?? "/usr/local/bin:/usr/bin:/bin"
         for folder in path.split(separator: ":", omittingEmptySubsequences: false) {
             let candidate = Paths.join(folder.isEmpty ? Platform.currentDirectory() : String(folder), name)
-            if access(candidate, X_OK) == 0 && !FileSystem.isDirectory(candidate) {
+            if FileSystem.isExecutableFile(candidate) {
                 return shellQuoted(normalized(Paths.join(Platform.currentDirectory(), candidate)))
             }
         }

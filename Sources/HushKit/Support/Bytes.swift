@@ -39,6 +39,12 @@ enum Bytes {
         }
     }
 
+    /// The index of the first `byte` in `buffer[start...]`, or nil.
+    static func firstIndex(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < buffer.count, let base = buffer.baseAddress else { return nil }
+        return memchr(base + start, Int32(byte), buffer.count - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
+    }
+
     /// True when `text` holds `byte` (`memchr` over the UTF-8 of a native string; the generic
     /// `utf8.contains` costs a call per byte, which showed in `hush exec` of 10,000 values).
     static func contains(_ byte: UInt8, in text: String) -> Bool {

@@ -20,6 +20,11 @@ enum FileSystem {
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// True for a file (not a folder) this process may execute.
+    static func isExecutableFile(_ path: String) -> Bool {
+        access(path, X_OK) == 0 && !isDirectory(path)
+    }
+
     /// What `path` points to when it is itself a symbolic link (one `lstat`, plus a `readlink`
     /// only for a link); nil when it is anything else or does not exist.
     static func symbolicLinkTarget(_ path: String) -> String? {
