@@ -42,7 +42,10 @@ enum CLI {
     }
 
     /// `hush --identity FILE get …`: identity options given before the subcommand are moved
-    /// after its name (and before any `--`), where the subcommand reads them.
+    /// after its name (and before any `--`), where the subcommand reads them. A subcommand that
+    /// opens nothing (`access`, `recipients list`, `keygen`) has no identity option: there the
+    /// global one is dropped, as a global option that does not apply is (one alias or CI line
+    /// can pass `-i` to every hush command).
     static func movingGlobalIdentity(_ arguments: [String]) -> [String] {
         var moved: [String] = []
         var rest = arguments[...]
@@ -65,7 +68,13 @@ enum CLI {
             rest = rest.dropFirst()
             type = sub
         }
+        guard names.isEmpty || takesIdentity(type) else { return names + Array(rest) }
         return names + moved + Array(rest)
+    }
+
+    /// True when `type` declares the identity options (an `@OptionGroup var identity`).
+    static func takesIdentity(_ type: ParsableCommand.Type) -> Bool {
+        Mirror(reflecting: type.init()).children.contains { $0.value is OptionGroup<IdentityOptions> }
     }
 
     /// First arguments that only print text: the rest of the run never sees plaintext.

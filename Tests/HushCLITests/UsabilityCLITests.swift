@@ -11,6 +11,12 @@ import Testing
         #expect(try box.hush(["--identity", key.path, "get", "dev", "A"], env: ["HOME": box.root.path]).stdout == "v")
         let exec = try box.hush(["--identity=\(key.path)", "exec", "dev", "--", "printenv", "A"], env: ["HOME": box.root.path])
         #expect(exec.stdout == "v\n", "\(exec.stderr)")
+        // Commands that open nothing take no identity: a global one is dropped there, not refused.
+        for command in [["access"], ["recipients", "list"], ["whoami"]] {
+            let run = try box.hush(["-i", key.path] + command, env: ["HOME": box.root.path])
+            #expect(run.status == 0, "\(command): \(run.stderr)")
+        }
+        expectFailure(try box.hush(["access", "-i", key.path], env: ["HOME": box.root.path]), status: 64, mentions: "Unknown option '-i'")
     }
 
     @Test func didYouMean() throws {
