@@ -93,7 +93,8 @@ enum Parallel {
 
 /// One POSIX thread running one closure, joined before anything it writes is read.
 final class WorkerThread {
-    #if canImport(Glibc) || canImport(Musl)
+    // glibc's `pthread_t` is an integer; musl's and Darwin's are (optional) pointers.
+    #if canImport(Glibc)
         private var thread = pthread_t()
     #else
         private var thread: pthread_t?
@@ -117,7 +118,7 @@ final class WorkerThread {
     }
 
     func join() {
-        #if canImport(Glibc) || canImport(Musl)
+        #if canImport(Glibc)
             pthread_join(thread, nil)
         #else
             if let thread { pthread_join(thread, nil) }
