@@ -92,4 +92,46 @@ import Testing
         #expect(try box.hush(["encrypt", "in.yaml", "--env", "bin"]).status == 0)
         expectFailure(try box.hush(["exec", "bin", "--", "true"]), status: 2, mentions: "NUL")
     }
+
+    /// A file large enough for the parallel paths (hashed while scanned, tokens parsed and opened
+    /// on several threads) gives the same environment and plaintext as a small one would, and
+    /// its first damaged value is the one reported, whatever the timing.
+    @Test func largeEnvironmentComesThroughWhole() throws {
+        let box = try Sandbox()
+        try box.initialise()
+        var lines = ["# generated", "BASE=http://example.test"]
+        var expected = ["BASE": "http://example.test"]
+        for i in 0..<5_000 {
+            let name = "K\(i)"
+            switch i % 5 {
+            case 0: (lines, expected[name]) = (lines + ["\(name)=plain-\(i)"], "plain-\(i)")
+            case 1: (lines, expected[name]) = (lines + ["\(name)=\"two words \(i)\""], "two words \(i)")
+            case 2: (lines, expected[name]) = (lines + ["\(name)=${BASE}/\(i)"], "http://example.test/\(i)")
+            case 3: (lines, expected[name]) = (lines + ["\(name)='single $\(i)' # note"], "single $\(i)")
+            default: (lines, expected[name]) = (lines + ["", "export \(name)=", "# \(i)"], "")
+            }
+        }
+        let plaintext = lines.joined(separator: "\n") + "\n"
+        try box.write("big.env", plaintext)
+        #expect(try box.hush(["encrypt", "big.env", "--env", "big"]).status == 0)
+        #expect(try box.read(".secrets/big.env").utf8.count > 256 * 1024)
+        #expect(try box.hush(["decrypt", "big"]).stdout == plaintext)
+        let env = try box.hush(["exec", "big", "--", "/usr/bin/env", "-0"])
+        #expect(env.status == 0, "\(env.stderr)")
+        var seen: [String: String] = [:]
+        for entry in env.stdout.split(separator: "\0") {
+            guard let eq = entry.firstIndex(of: "="), expected[String(entry[..<eq])] != nil else { continue }
+            seen[String(entry[..<eq])] = String(entry[entry.index(after: eq)...])
+        }
+        let wrong = expected.keys.sorted().filter { seen[$0] != expected[$0] }
+        #expect(wrong.isEmpty, "\(wrong.count) variables differ, first: \(wrong.prefix(3))")
+        // Two damaged tokens far apart: the first in the file is named, as a sequential read would.
+        var sealed = try box.read(".secrets/big.env").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for name in ["K4001", "K1201"] {
+            let at = try #require(sealed.firstIndex { $0.hasPrefix(name + "=") })
+            sealed[at] = sealed[at].replacingOccurrences(of: "ENC[hush:v2,s,", with: "ENC[hush:v2,s,!")
+        }
+        try box.write(".secrets/big.env", sealed.joined(separator: "\n"))
+        expectFailure(try box.hush(["exec", "big", "--", "true"]), status: 4, mentions: "value of K1201")
+    }
 }
