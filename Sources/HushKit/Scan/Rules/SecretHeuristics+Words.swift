@@ -10,7 +10,7 @@ extension SecretHeuristics {
         "staging", "test", "testing", "local", "default", "config", "setting", "settings", "example", "sample",
         "demo", "dummy", "fake", "mock", "temp", "tmp", "private", "public", "master", "main", "root", "guest",
         "hello", "world", "welcome", "change", "changeme", "please", "here", "there", "some", "random", "string",
-        "long", "short", "strong", "weak", "very", "more", "less", "my", "mine", "company", "project", "team", "org",
+        "long", "short", "strong", "weak", "very", "more", "less", "mine", "company", "project", "team", "org",
         "account", "session", "cookie", "hash", "salt", "encrypt", "encryption", "decrypt", "sign", "signing",
         "signature", "verify", "jwt", "bearer", "basic", "oauth", "refresh", "id", "code", "codes", "qwerty", "abc",
         "foo", "bar", "baz", "qux", "alpha", "beta", "gamma", "delta", "omega", "dragon", "monkey", "sunshine",
@@ -23,7 +23,7 @@ extension SecretHeuristics {
         "link", "http", "https", "www", "com", "net", "info", "mysql", "postgres", "redis", "mongo", "kafka", "rabbit",
         "queue", "cache", "search", "index", "table", "column", "row", "field", "type", "kind", "mode", "level",
         "stripe", "github", "gitlab", "slack", "google", "amazon", "aws", "azure", "docker", "npm", "pypi", "heroku",
-        "twilio", "sendgrid", "openai", "hush", "vault", "enc", "please", "insert", "replace", "enter", "put", "set",
+        "twilio", "sendgrid", "openai", "hush", "enc", "insert", "replace", "enter", "put", "set",
         "get", "none", "null", "nil", "true", "false", "empty", "blank", "missing", "unknown", "invalid", "valid",
         "wrong", "right", "good", "bad", "ok", "okay", "yes", "no", "on", "off", "one", "two", "three", "four", "five",
         "six", "seven", "eight", "nine", "ten", "first", "second", "third", "last", "next", "prev", "start", "end",
@@ -41,9 +41,9 @@ extension SecretHeuristics {
         "jdbc", "ldap", "ssh", "ftp", "sftp", "git", "repo", "branch", "commit", "merge", "pull", "push", "request",
         "response", "error", "warning", "debug", "trace", "log", "logs", "logger", "handler", "manager", "provider",
         "factory", "builder", "helper", "util", "utils", "common", "core", "internal", "external", "global", "env",
-        "environ", "environment", "variable", "variables", "process", "system", "os", "getenv", "from", "read",
+        "environ", "environment", "variable", "variables", "process", "system", "os", "getenv", "read",
         "write", "load", "save", "input", "output", "text", "number", "integer", "boolean", "object", "array", "list",
-        "map", "dict", "hello", "world", "john", "jane", "doe", "smith", "alice", "bob", "charlie", "eve", "mallory",
+        "map", "dict", "john", "jane", "doe", "smith", "alice", "bob", "charlie", "eve", "mallory",
     ]
 
     /// Splits `text` into runs: letters (split again at a lower-to-upper change, as in camel
