@@ -80,17 +80,19 @@ public enum FileCommands {
             do {
                 let sealed = try vault.verified(env)
                 var notes: [String] = []
-                let freshness = Freshness.check(vault.repository, env, seq: sealed.trailer.seq, bytes: sealed.bytes)
+                let freshness = Freshness.check(vault.repository, env, seq: sealed.trailer.seq, isCurrent: sealed.isStored)
                 if let stale = Freshness.error(env, freshness) { return Verdict(file: env.display, error: stale, values: 0) }
                 if case .notChecked(let why) = freshness { notes.append("rollback not checked: \(why)") }
-                let opened: OpenedFile
+                let keys: FileKeys
                 do {
-                    opened = try sealed.decrypt(sealed.unlock(with: vault.identities()), keepTokens: false)
+                    keys = try sealed.unlock(with: vault.identities())
                 } catch let error as HushError where error.kind == .noKey {
                     if all { return Verdict(file: env.display, error: error, values: 0) }
                     notes.append("not readable with your keys: signature checked (by \(sealed.trailer.signature?.name ?? "?")), values not")
                     return Verdict(file: env.display, error: nil, values: sealed.outline.leaves.count, notes: notes)
                 }
+                // Handed over, so that `decrypt` frees what a read-only open no longer needs.
+                let opened = try (consume sealed).decrypt(keys, keepTokens: false)
                 // Opening checks every conflict's value too; an unresolved merge still fails.
                 let conflicts = try opened.conflicts()
                 guard conflicts.isEmpty else {

@@ -21,17 +21,19 @@ public enum ValueType: UInt8, Sendable, CaseIterable {
 /// that range by a token, and the token by the same raw text, gives back the document byte for
 /// byte. Offsets are UTF-8 byte offsets into the document.
 public struct Leaf: Sendable, Equatable {
+    // The two one-byte fields come last: between wider ones each would take eight bytes, and
+    // a large file holds two leaves per value at once (sealed and plaintext).
     public var path: [PathComponent]
     public var range: Range<Int>
-    public var type: ValueType
     /// 1-based line and column (in bytes) of `range.lowerBound`, for error messages.
     public var line: Int
     public var column: Int
-    /// True inside a YAML flow collection (`[a, b]`, `{a: b}`), where a token must be quoted.
-    public var inFlow: Bool
     /// The decoded value (escapes resolved, block scalars folded), as a YAML or dotenv loader
     /// would report it.
     public var value: String
+    public var type: ValueType
+    /// True inside a YAML flow collection (`[a, b]`, `{a: b}`), where a token must be quoted.
+    public var inFlow: Bool
 
     public init(
         path: [PathComponent], range: Range<Int>, type: ValueType, line: Int, column: Int, inFlow: Bool = false,
@@ -135,13 +137,14 @@ public struct DocumentOutline: Sendable {
         self.hasReferences = hasReferences
     }
 
-    /// True when both outlines have leaves with the same key paths, in the same order.
-    func samePaths(as other: DocumentOutline) -> Bool {
-        guard leaves.count == other.leaves.count else { return false }
-        // In place, for the same reason as `sameStructure`.
+    /// True when the leaves have exactly `paths`, in order (those of another outline).
+    func samePaths(as paths: [[PathComponent]]) -> Bool {
+        guard leaves.count == paths.count else { return false }
+        // In place, for the same reason as `sameStructure`; a path shared with the other
+        // outline (`YAMLOutline.scan(sharingPaths:)`) compares by identity first.
         return leaves.withUnsafeBufferPointer { a in
-            other.leaves.withUnsafeBufferPointer { b in
-                for i in 0..<a.count where a[i].path != b[i].path { return false }
+            paths.withUnsafeBufferPointer { b in
+                for i in 0..<a.count where a[i].path != b[i] { return false }
                 return true
             }
         }
@@ -150,10 +153,17 @@ public struct DocumentOutline: Sendable {
     /// True when both outlines have the same nodes (kinds, keys, anchors, tags, aliases), lines
     /// aside: a sealed body and its plaintext must (docs/format.md §11, check 11).
     func sameStructure(as other: DocumentOutline) -> Bool {
-        guard nodes.count == other.nodes.count else { return false }
-        // Compared in place: copying each node would retain and release its strings.
+        sameStructure(as: other.nodes)
+    }
+
+    /// `sameStructure` against another outline's `nodes`.
+    func sameStructure(as other: [OutlineNode]) -> Bool {
+        guard nodes.count == other.count else { return false }
+        // Compared in place: copying each node would retain and release its strings. Nodes
+        // shared with the other outline (`YAMLOutline.scan(sharingNodes:)`) are the same.
         return nodes.withUnsafeBufferPointer { a in
-            other.nodes.withUnsafeBufferPointer { b in
+            other.withUnsafeBufferPointer { b in
+                if a.baseAddress == b.baseAddress { return true }
                 for i in 0..<a.count where !a[i].sameShape(b[i]) { return false }
                 return true
             }

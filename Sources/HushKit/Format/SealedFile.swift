@@ -7,19 +7,45 @@ struct SealedFile {
     let file: String
     /// What the file is bound to; nil when only its structure is checked (`hush scan`).
     let context: FileContext?
-    let body: [UInt8]
-    let outline: DocumentOutline
+    /// Body, outline and tokens are empty once `release` dropped them (a read-only open).
+    private(set) var body: [UInt8]
+    private(set) var outline: DocumentOutline
     let trailer: Trailer
     /// The parsed token of each leaf (nil for an unsealed empty leaf), aligned with `outline.leaves`.
-    let tokens: [Token?]
+    private(set) var tokens: [Token?]
     /// `D` of §7.1, over the bytes as stored.
     let digest: [UInt8]
     /// True when the leaves of unquoted values have no `value` text (a dotenv file parsed with
     /// `readOnly`): their token text is `body[leaf.range]`.
     var valuesFromBytes = false
+    /// True once `release` dropped body, outline and tokens.
+    private(set) var released = false
 
     /// The file as stored (the trailer is canonical, so rendering it gives its bytes back).
-    var bytes: [UInt8] { body + trailer.renderAboveMAC() + trailer.renderSeal() }
+    var bytes: [UInt8] {
+        precondition(!released, "the body of a file opened read-only is released")
+        return body + trailer.renderAboveMAC() + trailer.renderSeal()
+    }
+
+    /// True when `other` is the file as stored: `other == bytes`, without building `bytes`.
+    func isStored(as other: [UInt8]) -> Bool {
+        precondition(!released, "the body of a file opened read-only is released")
+        let above = trailer.renderAboveMAC()
+        let seal = trailer.renderSeal()
+        guard other.count == body.count + above.count + seal.count else { return false }
+        return Bytes.equal(other[..<body.count], body) && Bytes.equal(other[body.count..<(body.count + above.count)], above)
+            && Bytes.equal(other[(body.count + above.count)...], seal)
+    }
+
+    /// Drops the body, outline and tokens: what a read-only open (`decrypt` with `keepTokens`
+    /// false) no longer needs once the values are open. Held while the plaintext and its
+    /// outline were built, they were most of the memory of opening a large file.
+    mutating func release() {
+        body = []
+        outline = DocumentOutline(leaves: [], mappings: [])
+        tokens = []
+        released = true
+    }
 
     /// `readOnly` (a file opened only to be read, by `Vault.open`): a dotenv body's token text is
     /// read from the bytes instead of being copied into each leaf (`valuesFromBytes`).

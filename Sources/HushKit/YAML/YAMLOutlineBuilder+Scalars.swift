@@ -39,7 +39,7 @@ extension YAMLOutlineBuilder {
             }
             // Lines cost a lookup per node; only nodes that messages name get one.
             let line = isMerge || event.anchor != nil || event.tag != nil ? map.location(ofByte: nodeStart).line : 0
-            nodes.append(OutlineNode(isMerge ? .mergeKey : .key(event.value), anchor: event.anchor, tag: event.tag, line: line))
+            appendNode(OutlineNode(isMerge ? .mergeKey : .key(event.value), anchor: event.anchor, tag: event.tag, line: line))
             noteProperties(event, size: 1)
             noteContent(end)
             return
@@ -78,9 +78,9 @@ extension YAMLOutlineBuilder {
         let type = event.style == .plain ? YAMLScalar.resolve(plain: event.value.utf8) : .string
         let (line, column) = map.location(ofByte: range.lowerBound)
         try countPath(stack[top].path.count + 1, at: range.lowerBound)
-        var path = stack[top].path
-        path.append(Self.nextComponent(&stack[top]))
-        nodes.append(OutlineNode(.scalar(leaves.count), anchor: event.anchor, tag: event.tag, line: line))
+        let component = Self.nextComponent(&stack[top])
+        let path = Self.leafPath(leaves.count, stack[top].path, component, hints: pathHints)
+        appendNode(OutlineNode(.scalar(leaves.count), anchor: event.anchor, tag: event.tag, line: line))
         leaves.append(
             Leaf(
                 path: path, range: range, type: type, line: line, column: column, inFlow: flowDepth > 0, value: event.value))
