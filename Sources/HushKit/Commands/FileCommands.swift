@@ -78,7 +78,7 @@ public enum FileCommands {
         }
         return envs.map { env in
             do {
-                let sealed = try vault.verified(env)
+                let sealed = try vault.verified(env, readOnly: true)
                 var notes: [String] = []
                 let freshness = Freshness.check(vault.repository, env, seq: sealed.trailer.seq, isCurrent: sealed.isStored)
                 if let stale = Freshness.error(env, freshness) { return Verdict(file: env.display, error: stale, values: 0) }

@@ -101,9 +101,10 @@ extension SealedFile {
         return (plaintext, previous)
     }
 
-    /// The token text of a sealed leaf, as written.
+    /// The token text of a sealed leaf, as written (without the quotes of a YAML flow item).
     private func tokenText(_ leaf: Leaf) -> [UInt8] {
-        valuesFromBytes && leaf.value.isEmpty ? Array(body[leaf.range]) : Array(leaf.value.utf8)
+        guard valuesFromBytes, leaf.value.isEmpty else { return Array(leaf.value.utf8) }
+        return leaf.inFlow && !leaf.range.isEmpty ? Array(body[leaf.range].dropFirst().dropLast()) : Array(body[leaf.range])
     }
 
     /// The sealed outline moved onto the plaintext: each token's range becomes its raw value's.

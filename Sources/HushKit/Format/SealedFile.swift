@@ -15,8 +15,9 @@ struct SealedFile {
     private(set) var tokens: [Token?]
     /// `D` of §7.1, over the bytes as stored.
     let digest: [UInt8]
-    /// True when the leaves of unquoted values have no `value` text (a dotenv file parsed with
-    /// `readOnly`): their token text is `body[leaf.range]`.
+    /// True when leaves may have no `value` text (a file parsed with `readOnly`): the unquoted
+    /// values of a dotenv file, every value of a YAML file. Their token text is then read
+    /// from `body[leaf.range]` (`tokenText`).
     var valuesFromBytes = false
     /// True once `release` dropped body, outline and tokens.
     private(set) var released = false
@@ -47,8 +48,11 @@ struct SealedFile {
         released = true
     }
 
-    /// `readOnly` (a file opened only to be read, by `Vault.open`): a dotenv body's token text is
-    /// read from the bytes instead of being copied into each leaf (`valuesFromBytes`).
+    /// `readOnly` (a file opened only to be read: `Vault.open`, `hush verify`): token text is
+    /// read from the bytes instead of being copied into each leaf (`valuesFromBytes`): for a
+    /// dotenv body, of its unquoted values; for a YAML body, of every value, the leaves getting
+    /// no value at all (`YAMLOutline.scan(keepingValues:)`), unless one is not a token as
+    /// written, which is then reported as the ordinary parse reports it.
     ///
     /// `bytes` is consumed: when the caller passes its last reference (`Vault` passes the file
     /// just read), the body is the same storage with the trailer cut off, not a copy (a copy of
@@ -60,26 +64,63 @@ struct SealedFile {
         let above = Array(bytes[bodyEnd...].prefix(trailer.renderAboveMAC().count))
         var body = consume bytes
         body.removeSubrange(bodyEnd...)
-        let lazy = readOnly && syntax == .dotenv
         // The file is hashed while it is scanned: two independent passes over all its bytes.
-        let (outline, digest) = try Parallel.both(parallel: body.count >= Parallel.pairMinimum) {
-            do {
-                return lazy ? try DotenvOutline.scan(body, file: file, keepingUnquotedText: false) : try syntax.scan(body, file: file)
-            } catch let error as HushError {
-                throw HushError(.integrity, error.message, hint: "the sealed file is damaged; restore it from git or fix the line by hand")
-            }
+        let scanned = try Parallel.both(parallel: body.count >= Parallel.pairMinimum) {
+            try scan(body, syntax: syntax, file: file, keepingText: !readOnly)
         } _: {
             context.map { FileAuth.digest(body, above, context: $0) } ?? []
         }
-        // Structure is checked without any key: every non-empty value must be a token, written
-        // in the one form §5.2 allows for its place.
-        let leaves = outline.leaves
-        let tokens = try Parallel.map(leaves.count) { i -> Token? in
-            leaves[i].range.isEmpty ? nil : try token(of: leaves[i], in: body, file: file, fromBytes: lazy)
+        var (outline, fromBytes) = (scanned.0, readOnly)
+        var tokens = try parseTokens(outline, in: body, syntax: syntax, file: file, fromBytes: fromBytes)
+        if tokens == nil {
+            // A YAML value that is not a token as written: read again with values, so that the
+            // error is the one the ordinary parse gives (or, if it accepts it, its tokens).
+            outline = try scan(body, syntax: syntax, file: file, keepingText: true)
+            fromBytes = false
+            tokens = try parseTokens(outline, in: body, syntax: syntax, file: file, fromBytes: false)
         }
         return SealedFile(
-            syntax: syntax, file: file, context: context, body: body, outline: outline, trailer: trailer, tokens: tokens, digest: digest,
-            valuesFromBytes: lazy)
+            syntax: syntax, file: file, context: context, body: body, outline: outline, trailer: trailer, tokens: tokens!, digest: scanned.1,
+            valuesFromBytes: fromBytes)
+    }
+
+    /// The body's outline; without `keepingText`, leaves hold no token text (see `parse`).
+    private static func scan(_ body: [UInt8], syntax: Syntax, file: String, keepingText: Bool) throws -> DocumentOutline {
+        do {
+            if keepingText { return try syntax.scan(body, file: file) }
+            return syntax == .dotenv
+                ? try DotenvOutline.scan(body, file: file, keepingUnquotedText: false) : try YAMLOutline.scan(body, file: file, keepingValues: false)
+        } catch let error as HushError {
+            throw HushError(.integrity, error.message, hint: "the sealed file is damaged; restore it from git or fix the line by hand")
+        }
+    }
+
+    /// The parsed token of each leaf. Structure is checked without any key: every non-empty
+    /// value must be a token, written in the one form §5.2 allows for its place. Nil when a
+    /// YAML token read `fromBytes` is not one (the caller reads the values to say why).
+    private static func parseTokens(_ outline: DocumentOutline, in body: [UInt8], syntax: Syntax, file: String, fromBytes: Bool) throws -> [Token?]? {
+        let leaves = outline.leaves
+        guard fromBytes, syntax == .yaml else {
+            return try Parallel.map(leaves.count) { i -> Token? in
+                leaves[i].range.isEmpty ? nil : try token(of: leaves[i], in: body, file: file, fromBytes: fromBytes)
+            }
+        }
+        let tokens = try Parallel.map(leaves.count) { i -> Token? in
+            leaves[i].range.isEmpty ? nil : yamlToken(fromBytes: leaves[i], in: body)
+        }
+        return leaves.indices.contains { tokens[$0] == nil && !leaves[$0].range.isEmpty } ? nil : tokens
+    }
+
+    /// A YAML token read from its bytes: plain in block context, double-quoted in a flow
+    /// collection (`SealedFile.token(of:)`). When the bytes parse, they are the value as YAML
+    /// decodes it (a token has no blanks, breaks or backslashes); nil otherwise.
+    private static func yamlToken(fromBytes leaf: Leaf, in body: [UInt8]) -> Token? {
+        var raw = body[leaf.range]
+        if leaf.inFlow {
+            guard raw.count >= 2, raw.first == 0x22, raw.last == 0x22 else { return nil }
+            raw = raw.dropFirst().dropLast()
+        }
+        return try? Token.parse(raw)
     }
 
     private static func token(of leaf: Leaf, in body: [UInt8], file: String, fromBytes: Bool) throws -> Token {

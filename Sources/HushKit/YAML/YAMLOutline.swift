@@ -17,6 +17,9 @@ public enum YAMLOutline {
     ///
     /// - Parameters:
     ///   - file: the name used in error messages.
+    ///   - keepingValues: false leaves every leaf's `value` empty (a sealed body read only to
+    ///     be opened, whose values are tokens read from their bytes): what is checked and
+    ///     refused does not change.
     ///   - sharingPaths: the key paths of another outline's leaves (a sealed body's, when its
     ///     plaintext is read): a leaf whose path equals the one at its index takes that array
     ///     instead of a new one, so that both outlines hold each path once.
@@ -26,12 +29,12 @@ public enum YAMLOutline {
     ///   YAML and for what Hush does not support: anchors, aliases, tags, several documents,
     ///   non-scalar keys, duplicate keys, a top level that is not a mapping, UTF-16 text.
     public static func scan(
-        _ bytes: [UInt8], file: String, sharingPaths: [[PathComponent]] = [], sharingNodes: [OutlineNode] = []
+        _ bytes: [UInt8], file: String, keepingValues: Bool = true, sharingPaths: [[PathComponent]] = [], sharingNodes: [OutlineNode] = []
     ) throws -> DocumentOutline {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             throw YAMLDiagnostics.utf16(at: .init(file: file, line: 1, column: 1))
         }
-        var builder = YAMLOutlineBuilder(bytes, file: file, sharingPaths: sharingPaths, sharingNodes: sharingNodes)
+        var builder = YAMLOutlineBuilder(bytes, file: file, keepingValues: keepingValues, sharingPaths: sharingPaths, sharingNodes: sharingNodes)
         do {
             try YAMLEventReader.read(bytes) { event in try builder.handle(event) }
         } catch let error as HushError {

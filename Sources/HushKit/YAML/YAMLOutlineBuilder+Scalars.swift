@@ -83,8 +83,9 @@ extension YAMLOutlineBuilder {
         appendNode(OutlineNode(.scalar(leaves.count), anchor: event.anchor, tag: event.tag, line: line))
         leaves.append(
             Leaf(
-                path: path, range: range, type: type, line: line, column: column, inFlow: flowDepth > 0, value: event.value))
-        if let tag = event.tag { try checkTag(tag, leaves[leaves.count - 1]) }
+                path: path, range: range, type: type, line: line, column: column, inFlow: flowDepth > 0,
+                value: keepsValues ? event.value : ""))
+        if let tag = event.tag { try checkTag(tag, event.value, leaves[leaves.count - 1]) }
         stack[top].size += 1
         noteProperties(event, size: 1)
         noteContent(max(range.upperBound, end))
@@ -144,12 +145,12 @@ extension YAMLOutlineBuilder {
 
     /// A standard tag must be one Hush knows, and a plaintext value must fit it (a token, in a
     /// sealed body, is checked once decrypted).
-    private mutating func checkTag(_ tag: String, _ leaf: Leaf) throws(HushError) {
-        switch DataModel.applying(tag, to: leaf.value) {
+    private mutating func checkTag(_ tag: String, _ value: String, _ leaf: Leaf) throws(HushError) {
+        switch DataModel.applying(tag, to: value) {
         case .kind: return
         case .unsupported: throw DataModel.unsupportedTag(tag, leaf: leaf, file: file)
         case .invalid(let what):
-            guard !Token.looksLikeToken(leaf.value.utf8) else { return }
+            guard !Token.looksLikeToken(value.utf8) else { return }
             throw DataModel.invalidTag(tag, what, leaf: leaf, file: file)
         }
     }

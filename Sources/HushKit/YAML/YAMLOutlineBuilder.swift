@@ -59,6 +59,8 @@ struct YAMLOutlineBuilder {
     private let pathPartLimit: Int
     /// Paths to reuse, by leaf index (`YAMLOutline.scan(sharingPaths:)`).
     let pathHints: [[PathComponent]]
+    /// False: leaves get no decoded value (`YAMLOutline.scan(keepingValues:)`).
+    let keepsValues: Bool
     /// Each complete anchor: the size of its node once aliases are expanded, and whether it is
     /// a mapping (which a merge key may take).
     var anchors: [String: (size: Int, isMapping: Bool)] = [:]
@@ -70,11 +72,14 @@ struct YAMLOutlineBuilder {
     /// which YAML 1.2 lets `:` touch the value (`{"a":b}`).
     var lastWasJSONLike = false
 
-    init(_ bytes: [UInt8], file: String, sharingPaths: [[PathComponent]] = [], sharingNodes: [OutlineNode] = []) {
+    init(
+        _ bytes: [UInt8], file: String, keepingValues: Bool = true, sharingPaths: [[PathComponent]] = [], sharingNodes: [OutlineNode] = []
+    ) {
         self.map = YAMLSourceMap(bytes, origin: YAMLEventReader.bomLength(bytes))
         self.file = file
         self.pathPartLimit = Self.maximumPathParts(documentSize: bytes.count)
         self.pathHints = sharingPaths
+        self.keepsValues = keepingValues
         self.nodeHints = sharingNodes
         self.followingHints = !sharingNodes.isEmpty
         // The hints are the sealed body's, which a valid plaintext matches leaf for leaf.
