@@ -71,19 +71,44 @@ public struct OutlineNode: Sendable, Equatable {
 
     public var kind: Kind
     /// The node's anchor (`&name`), written before it and outside a scalar's leaf range.
-    public var anchor: String?
+    public var anchor: String? {
+        get { properties?.anchor }
+        set { properties = Properties.make(anchor: newValue, tag: tag) }
+    }
     /// The node's tag as libyaml resolves it (`tag:yaml.org,2002:binary` for `!!binary`, `!Ref`
     /// for `!Ref`), written before it and outside a scalar's leaf range. A scalar's type letter
     /// stays the type of its raw text; the data model (`DataModel`) applies the tag.
-    public var tag: String?
+    public var tag: String? {
+        get { properties?.tag }
+        set { properties = Properties.make(anchor: anchor, tag: newValue) }
+    }
     /// 1-based line where the node starts, for messages: set for scalars, aliases, merge keys
     /// and nodes with an anchor or tag; 0 for the others.
     public var line: Int
+    /// Anchor and tag, which few nodes have, held out of line: two optional strings in every
+    /// node made it 64 bytes instead of 40, and a large file holds two nodes per value or more.
+    private var properties: Properties?
+
+    /// A node's anchor and tag; never changed once made, so copies of a node may share it.
+    private final class Properties: Equatable, Sendable {
+        let anchor: String?
+        let tag: String?
+
+        private init(anchor: String?, tag: String?) {
+            self.anchor = anchor
+            self.tag = tag
+        }
+
+        static func make(anchor: String?, tag: String?) -> Properties? {
+            anchor == nil && tag == nil ? nil : Properties(anchor: anchor, tag: tag)
+        }
+
+        static func == (a: Properties, b: Properties) -> Bool { a.anchor == b.anchor && a.tag == b.tag }
+    }
 
     public init(_ kind: Kind, anchor: String? = nil, tag: String? = nil, line: Int) {
         self.kind = kind
-        self.anchor = anchor
-        self.tag = tag
+        self.properties = Properties.make(anchor: anchor, tag: tag)
         self.line = line
     }
 

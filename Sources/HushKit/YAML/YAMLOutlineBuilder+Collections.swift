@@ -16,8 +16,8 @@ extension YAMLOutlineBuilder {
             startsMergeList = stack[top].mergeValuePending && event.kind == .sequenceStart
             try checkMergeValue(isMapping: event.kind == .mappingStart, isSequence: event.kind == .sequenceStart, at: nodeStart)
             try countPath(stack[top].path.count + 1, at: start)
-            path = stack[top].path
-            path.append(Self.nextComponent(&stack[top]))
+            let component = Self.nextComponent(&stack[top])
+            path = Self.path(stack[top].path, component)
         } else if event.kind != .mappingStart {
             throw YAMLDiagnostics.topLevelNotMapping(at: location(byte: start))
         }

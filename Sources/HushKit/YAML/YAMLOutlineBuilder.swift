@@ -180,7 +180,15 @@ struct YAMLOutlineBuilder {
             let hint = hints[index]
             if hint.count == parent.count + 1, hint[parent.count] == last, startsWith(hint, parent) { return hint }
         }
-        var path = parent
+        return path(parent, last)
+    }
+
+    /// `parent` followed by `last`, in an array of exactly that size: appending to a copy of
+    /// `parent` doubles its capacity (four components' room for a path of three).
+    static func path(_ parent: [PathComponent], _ last: PathComponent) -> [PathComponent] {
+        var path: [PathComponent] = []
+        path.reserveCapacity(parent.count + 1)
+        path.append(contentsOf: parent)
         path.append(last)
         return path
     }
