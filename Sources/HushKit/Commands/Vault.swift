@@ -53,7 +53,12 @@ public final class Vault {
     /// Parses and checks the signature (checks 1–6): what can be verified without a key.
     /// `readOnly`: the file will only be read (`SealedFile.parse`).
     func verified(_ env: EnvironmentFile, readOnly: Bool = false) throws -> SealedFile {
-        let file = try sealed(env, readOnly: readOnly)
+        try verified(env, bytes: FileSystem.readInput(env.path, display: env.display), readOnly: readOnly)
+    }
+
+    /// `verified`, of the bytes the caller read from `env.path` (consumed, as by `parse`).
+    func verified(_ env: EnvironmentFile, bytes: consuming [UInt8], readOnly: Bool = false) throws -> SealedFile {
+        let file = try parse(consume bytes, env, readOnly: readOnly)
         try file.checkSignature(membership())
         return file
     }
