@@ -16,7 +16,7 @@ import Testing
         do {
             let file = try SealedFile.parse(
                 Array(text.utf8), syntax: syntax, file: syntax == .dotenv ? "t.env" : "t.yaml", context: TestSigning.context, readOnly: readOnly)
-            return file.tokens.map { $0?.text ?? "-" }.joined(separator: "|")
+            return file.tokens.indices.map { file.token(at: $0)?.text ?? "-" }.joined(separator: "|")
         } catch let error as HushError {
             return "error: \(error.message)"
         } catch {

@@ -55,14 +55,17 @@ extension SealedFile {
         let reuse = known.map { $0.keys.dek.isEqual(to: keys.dek) } ?? false
         let leaves = outline.leaves
         let tokens = tokens
+        let body = body
         let file = file
         // The key's bytes are taken out once: retaining its one shared object for every value
         // from two threads cost more than the decryption.
         return try keys.valueKey.withBytes { valueKey in
             try Parallel.map(leaves.count) { i -> [UInt8]? in
-                guard let token = tokens[i] else { return nil }
+                guard var token = tokens[i] else { return nil }
                 let leaf = leaves[i]
                 if reuse, keep, let old = known!.previous[leaf.path], Bytes.equal(old.token[...], tokenText(leaf)) { return old.raw }
+                // Kept without payload by a read-only parse, which checked that it parses.
+                if token.payload.isEmpty, let full = Self.yamlToken(fromBytes: leaf, in: body) { token = full }
                 do {
                     return try token.open(.path(leaf.path), valueKey: valueKey)
                 } catch {

@@ -12,6 +12,8 @@ struct SealedFile {
     private(set) var outline: DocumentOutline
     let trailer: Trailer
     /// The parsed token of each leaf (nil for an unsealed empty leaf), aligned with `outline.leaves`.
+    /// A YAML token read from the bytes (`parse(readOnly:)`) keeps only its version and type,
+    /// its payload empty: `token(at:)` and `decrypt` parse its text again.
     private(set) var tokens: [Token?]
     /// `D` of §7.1, over the bytes as stored.
     let digest: [UInt8]
@@ -105,22 +107,31 @@ struct SealedFile {
                 leaves[i].range.isEmpty ? nil : try token(of: leaves[i], in: body, file: file, fromBytes: fromBytes)
             }
         }
+        // Checked, but kept without payload: every payload held until the values are open
+        // was a seventh of the memory of opening a large file.
         let tokens = try Parallel.map(leaves.count) { i -> Token? in
-            leaves[i].range.isEmpty ? nil : yamlToken(fromBytes: leaves[i], in: body)
+            leaves[i].range.isEmpty ? nil : yamlToken(fromBytes: leaves[i], in: body, keepingPayload: false)
         }
         return leaves.indices.contains { tokens[$0] == nil && !leaves[$0].range.isEmpty } ? nil : tokens
     }
 
     /// A YAML token read from its bytes: plain in block context, double-quoted in a flow
     /// collection (`SealedFile.token(of:)`). When the bytes parse, they are the value as YAML
-    /// decodes it (a token has no blanks, breaks or backslashes); nil otherwise.
-    private static func yamlToken(fromBytes leaf: Leaf, in body: [UInt8]) -> Token? {
+    /// decodes it (a token has no blanks, breaks or backslashes); nil otherwise. Without
+    /// `keepingPayload`, only its version and type (see `tokens`).
+    static func yamlToken(fromBytes leaf: Leaf, in body: [UInt8], keepingPayload: Bool = true) -> Token? {
         var raw = body[leaf.range]
         if leaf.inFlow {
             guard raw.count >= 2, raw.first == 0x22, raw.last == 0x22 else { return nil }
             raw = raw.dropFirst().dropLast()
         }
-        return try? Token.parse(raw)
+        return try? Token.parse(raw, keepingPayload: keepingPayload)
+    }
+
+    /// The token of leaf `i` in full (see `tokens`).
+    func token(at i: Int) -> Token? {
+        guard let token = tokens[i], token.payload.isEmpty else { return tokens[i] }
+        return Self.yamlToken(fromBytes: outline.leaves[i], in: body)
     }
 
     private static func token(of leaf: Leaf, in body: [UInt8], file: String, fromBytes: Bool) throws -> Token {
