@@ -169,6 +169,22 @@ import Testing
         for _ in 0..<20_000 {
             let text = (0..<Int.random(in: 0...9, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
             #expect(TokenBase64.decode(text) == (try? Sodium.base64Decode(text)), "\(String(decoding: text, as: UTF8.self))")
+            #expect(TokenBase64.decodedCount(text) == TokenBase64.decode(text)?.count, "\(String(decoding: text, as: UTF8.self))")
+        }
+    }
+
+    /// `decodedCount` (a read-only parse checks tokens without keeping their payload) accepts
+    /// exactly what `decode` does, long text too (its scratch space is then not on the stack).
+    @Test func countingAgreesWithDecoding() {
+        for length in [0, 1, 2, 3, 4, 5, 100, 5_000, 100_000] {
+            var text = Array(TokenBase64.encode(Sodium.randomBytes(length)).utf8)
+            #expect(TokenBase64.decodedCount(text) == length)
+            guard !text.isEmpty else { continue }
+            text[text.count / 2] = UInt8(ascii: "=")
+            #expect(TokenBase64.decodedCount(text) == nil && TokenBase64.decode(text) == nil, "\(length)")
+        }
+        for text in ["AA", "AB", "AAA", "AAB", "A", "AA==", "A+A/", "AAAA", "AAAAB"] {
+            #expect(TokenBase64.decodedCount(Array(text.utf8)) == TokenBase64.decode(Array(text.utf8))?.count, "\(text)")
         }
     }
 

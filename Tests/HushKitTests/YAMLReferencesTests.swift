@@ -121,6 +121,26 @@ import Testing
         #expect(flat.map { $0.scalar == nil } == [true, true, false])
     }
 
+    /// `flattened(sharingPathsOf:)` takes a leaf's path array where a value is at the path it
+    /// is written at, and builds its own where an alias or a merge put it elsewhere.
+    @Test func flattenedSharesOnlyEqualPaths() throws {
+        let text = "base: &b {u: 1, v: [2, 3]}\nuse:\n  <<: *b\n  w: 4\nagain: *b\nlist: [&x 5, *x]\n"
+        let outline = try YAMLTest.scan(text)
+        let data = try DataModel.build(outline, syntax: .yaml, file: "test.yaml")
+        let own = data.flattened()
+        let shared = data.flattened(sharingPathsOf: outline.leaves)
+        #expect(shared.map(\.path) == own.map(\.path))
+        #expect(shared.map { $0.scalar?.text } == own.map { $0.scalar?.text })
+        func base(_ path: [PathComponent]) -> UnsafeRawPointer? { path.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
+        let leafPaths = Set(outline.leaves.map { base($0.path) })
+        let sharing = shared.map { KeyPath.display($0.path) + (leafPaths.contains(base($0.path)) ? " =" : "") }
+        #expect(
+            sharing == [
+                "base.u =", "base.v.[0] =", "base.v.[1] =", "use.u", "use.v.[0]", "use.v.[1]", "use.w =", "again.u", "again.v.[0]",
+                "again.v.[1]", "list.[0] =", "list.[1]",
+            ])
+    }
+
     @Test func expansionIsBounded() throws {
         // Nine levels of ten aliases: refused while reading, before anything is expanded.
         let error = try #require(YAMLTest.error(billionLaughs))

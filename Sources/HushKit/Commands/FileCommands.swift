@@ -78,19 +78,31 @@ public enum FileCommands {
         }
         return envs.map { env in
             do {
-                let sealed = try vault.verified(env)
+                let bytes = try FileSystem.readInput(env.path, display: env.display)
+                // The rollback check reads each version from git, as large as the file: done
+                // before the file is parsed, it holds one while only the file's bytes are held.
+                // Its verdict counts after the checks of the parsed file, as before; it is made
+                // again if the parsed sequence number is not the one read here.
+                let early = Freshness.sequenceNumber(bytes).map { seq in
+                    (seq: seq, verdict: Freshness.check(vault.repository, env, seq: seq) { $0 == bytes })
+                }
+                let sealed = try vault.verified(env, bytes: consume bytes, readOnly: true)
                 var notes: [String] = []
-                let freshness = Freshness.check(vault.repository, env, seq: sealed.trailer.seq, bytes: sealed.bytes)
+                let freshness =
+                    early.flatMap { $0.seq == sealed.trailer.seq ? $0.verdict : nil }
+                    ?? Freshness.check(vault.repository, env, seq: sealed.trailer.seq, isCurrent: sealed.isStored)
                 if let stale = Freshness.error(env, freshness) { return Verdict(file: env.display, error: stale, values: 0) }
                 if case .notChecked(let why) = freshness { notes.append("rollback not checked: \(why)") }
-                let opened: OpenedFile
+                let keys: FileKeys
                 do {
-                    opened = try sealed.decrypt(sealed.unlock(with: vault.identities()), keepTokens: false)
+                    keys = try sealed.unlock(with: vault.identities())
                 } catch let error as HushError where error.kind == .noKey {
                     if all { return Verdict(file: env.display, error: error, values: 0) }
                     notes.append("not readable with your keys: signature checked (by \(sealed.trailer.signature?.name ?? "?")), values not")
                     return Verdict(file: env.display, error: nil, values: sealed.outline.leaves.count, notes: notes)
                 }
+                // Handed over, so that `decrypt` frees what a read-only open no longer needs.
+                let opened = try (consume sealed).decrypt(keys, keepTokens: false)
                 // Opening checks every conflict's value too; an unresolved merge still fails.
                 let conflicts = try opened.conflicts()
                 guard conflicts.isEmpty else {

@@ -54,7 +54,7 @@ public enum StatusCommand {
                 let mine = Set(identities.map(\.recipient.text))
                 // The signature and the history need no key: checked for everyone.
                 let signed = Result { try sealed.checkSignature(vault.membership()) }
-                let stale = Freshness.error(env, Freshness.check(repository, env, seq: sealed.trailer.seq, bytes: sealed.bytes))
+                let stale = Freshness.error(env, Freshness.check(repository, env, seq: sealed.trailer.seq, isCurrent: sealed.isStored))
                 if case .failure(let error as HushError) = signed {
                     verification = .failed(error.message)
                 } else if !sealed.trailer.conflicts.isEmpty {

@@ -53,7 +53,12 @@ public final class Vault {
     /// Parses and checks the signature (checks 1–6): what can be verified without a key.
     /// `readOnly`: the file will only be read (`SealedFile.parse`).
     func verified(_ env: EnvironmentFile, readOnly: Bool = false) throws -> SealedFile {
-        let file = try sealed(env, readOnly: readOnly)
+        try verified(env, bytes: FileSystem.readInput(env.path, display: env.display), readOnly: readOnly)
+    }
+
+    /// `verified`, of the bytes the caller read from `env.path` (consumed, as by `parse`).
+    func verified(_ env: EnvironmentFile, bytes: consuming [UInt8], readOnly: Bool = false) throws -> SealedFile {
+        let file = try parse(consume bytes, env, readOnly: readOnly)
         try file.checkSignature(membership())
         return file
     }
@@ -64,10 +69,13 @@ public final class Vault {
     func open(_ env: EnvironmentFile, quiet: Bool = false) throws -> OpenedFile {
         Self.sweepEditLeftovers()
         let file = try verified(env, readOnly: true)
-        // Read only: `reseal` needs `update`, so the old tokens need not be kept.
-        let opened = try file.decrypt(file.unlock(with: identities()), keepTokens: false)
-        if !quiet, !file.trailer.conflicts.isEmpty {
-            let keys = file.trailer.conflicts.map(\.path).joined(separator: ", ")
+        // Read only: `reseal` needs `update`, so the old tokens need not be kept, and the file
+        // is handed over so that `decrypt` can free what it no longer needs.
+        let keys = try file.unlock(with: identities())
+        let opened = try (consume file).decrypt(keys, keepTokens: false)
+        let conflicts = opened.sealed.trailer.conflicts
+        if !quiet, !conflicts.isEmpty {
+            let keys = conflicts.map(\.path).joined(separator: ", ")
             Console.err(
                 "hush: warning: \(env.display) has unresolved merge conflicts (\(TerminalSafe.escape(keys))); run `hush edit \(env.name)` to choose\n")
         }

@@ -53,12 +53,20 @@ extension DataValue {
     /// Every scalar and every empty collection with its path, in order: what flat targets
     /// (`exec`, dotenv, shell, CI formats) hold. An empty collection is nil: it becomes an empty
     /// value. The top level itself is never a value.
-    func flattened() -> [(path: [PathComponent], scalar: DataScalar?)] {
+    ///
+    /// `leaves`: the outline the model was built from. A scalar at the path of the leaf it was
+    /// written at (`origin`) takes that leaf's path array instead of a copy of its own.
+    func flattened(sharingPathsOf leaves: [Leaf] = []) -> [(path: [PathComponent], scalar: DataScalar?)] {
         var out: [(path: [PathComponent], scalar: DataScalar?)] = []
         var path: [PathComponent] = []
         func walk(_ node: DataValue) {
             switch node {
-            case .scalar(let s): out.append((path, s))
+            case .scalar(let s):
+                if let origin = s.origin, origin < leaves.count, leaves[origin].path == path {
+                    out.append((leaves[origin].path, s))
+                } else {
+                    out.append((path, s))
+                }
             case .mapping(let entries):
                 if entries.isEmpty && !path.isEmpty { out.append((path, nil)) }
                 for entry in entries {

@@ -39,7 +39,8 @@ struct Exporter {
         if opened.syntax == .dotenv {
             return try named(opened, dotenvLeaves(opened).lazy.map { ($0.path, $0.value) })
         }
-        return try named(opened, opened.data().flattened().map { ($0.path, $0.scalar?.text ?? "") })
+        // Lazily mapped: a second list of every value is not built.
+        return try named(opened, flattened(opened).lazy.map { ($0.path, $0.scalar?.text ?? "") })
     }
 
     /// `variables`, with `!!binary` values as their bytes: for targets that hold bytes
@@ -48,7 +49,12 @@ struct Exporter {
         if opened.syntax == .dotenv {
             return try named(opened, dotenvLeaves(opened).lazy.map { ($0.path, Array($0.value.utf8)) })
         }
-        return try named(opened, opened.data().flattened().map { ($0.path, $0.scalar.map { $0.bytes ?? Array($0.text.utf8) } ?? []) })
+        return try named(opened, flattened(opened).lazy.map { ($0.path, $0.scalar.map { $0.bytes ?? Array($0.text.utf8) } ?? []) })
+    }
+
+    /// A YAML file's data model flattened, its values' paths shared with the outline's leaves.
+    private func flattened(_ opened: OpenedFile) throws -> [(path: [PathComponent], scalar: DataScalar?)] {
+        try opened.data().flattened(sharingPathsOf: opened.outline.leaves)
     }
 
     /// `values` is lazy for dotenv (10,000 leaves are not copied into a list first).

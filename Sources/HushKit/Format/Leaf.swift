@@ -21,17 +21,19 @@ public enum ValueType: UInt8, Sendable, CaseIterable {
 /// that range by a token, and the token by the same raw text, gives back the document byte for
 /// byte. Offsets are UTF-8 byte offsets into the document.
 public struct Leaf: Sendable, Equatable {
+    // The two one-byte fields come last: between wider ones each would take eight bytes, and
+    // a large file holds two leaves per value at once (sealed and plaintext).
     public var path: [PathComponent]
     public var range: Range<Int>
-    public var type: ValueType
     /// 1-based line and column (in bytes) of `range.lowerBound`, for error messages.
     public var line: Int
     public var column: Int
-    /// True inside a YAML flow collection (`[a, b]`, `{a: b}`), where a token must be quoted.
-    public var inFlow: Bool
     /// The decoded value (escapes resolved, block scalars folded), as a YAML or dotenv loader
     /// would report it.
     public var value: String
+    public var type: ValueType
+    /// True inside a YAML flow collection (`[a, b]`, `{a: b}`), where a token must be quoted.
+    public var inFlow: Bool
 
     public init(
         path: [PathComponent], range: Range<Int>, type: ValueType, line: Int, column: Int, inFlow: Bool = false,
@@ -69,19 +71,44 @@ public struct OutlineNode: Sendable, Equatable {
 
     public var kind: Kind
     /// The node's anchor (`&name`), written before it and outside a scalar's leaf range.
-    public var anchor: String?
+    public var anchor: String? {
+        get { properties?.anchor }
+        set { properties = Properties.make(anchor: newValue, tag: tag) }
+    }
     /// The node's tag as libyaml resolves it (`tag:yaml.org,2002:binary` for `!!binary`, `!Ref`
     /// for `!Ref`), written before it and outside a scalar's leaf range. A scalar's type letter
     /// stays the type of its raw text; the data model (`DataModel`) applies the tag.
-    public var tag: String?
+    public var tag: String? {
+        get { properties?.tag }
+        set { properties = Properties.make(anchor: anchor, tag: newValue) }
+    }
     /// 1-based line where the node starts, for messages: set for scalars, aliases, merge keys
     /// and nodes with an anchor or tag; 0 for the others.
     public var line: Int
+    /// Anchor and tag, which few nodes have, held out of line: two optional strings in every
+    /// node made it 64 bytes instead of 40, and a large file holds two nodes per value or more.
+    private var properties: Properties?
+
+    /// A node's anchor and tag; never changed once made, so copies of a node may share it.
+    private final class Properties: Equatable, Sendable {
+        let anchor: String?
+        let tag: String?
+
+        private init(anchor: String?, tag: String?) {
+            self.anchor = anchor
+            self.tag = tag
+        }
+
+        static func make(anchor: String?, tag: String?) -> Properties? {
+            anchor == nil && tag == nil ? nil : Properties(anchor: anchor, tag: tag)
+        }
+
+        static func == (a: Properties, b: Properties) -> Bool { a.anchor == b.anchor && a.tag == b.tag }
+    }
 
     public init(_ kind: Kind, anchor: String? = nil, tag: String? = nil, line: Int) {
         self.kind = kind
-        self.anchor = anchor
-        self.tag = tag
+        self.properties = Properties.make(anchor: anchor, tag: tag)
         self.line = line
     }
 
@@ -135,13 +162,14 @@ public struct DocumentOutline: Sendable {
         self.hasReferences = hasReferences
     }
 
-    /// True when both outlines have leaves with the same key paths, in the same order.
-    func samePaths(as other: DocumentOutline) -> Bool {
-        guard leaves.count == other.leaves.count else { return false }
-        // In place, for the same reason as `sameStructure`.
+    /// True when the leaves have exactly `paths`, in order (those of another outline).
+    func samePaths(as paths: [[PathComponent]]) -> Bool {
+        guard leaves.count == paths.count else { return false }
+        // In place, for the same reason as `sameStructure`; a path shared with the other
+        // outline (`YAMLOutline.scan(sharingPaths:)`) compares by identity first.
         return leaves.withUnsafeBufferPointer { a in
-            other.leaves.withUnsafeBufferPointer { b in
-                for i in 0..<a.count where a[i].path != b[i].path { return false }
+            paths.withUnsafeBufferPointer { b in
+                for i in 0..<a.count where a[i].path != b[i] { return false }
                 return true
             }
         }
@@ -150,10 +178,17 @@ public struct DocumentOutline: Sendable {
     /// True when both outlines have the same nodes (kinds, keys, anchors, tags, aliases), lines
     /// aside: a sealed body and its plaintext must (docs/format.md §11, check 11).
     func sameStructure(as other: DocumentOutline) -> Bool {
-        guard nodes.count == other.nodes.count else { return false }
-        // Compared in place: copying each node would retain and release its strings.
+        sameStructure(as: other.nodes)
+    }
+
+    /// `sameStructure` against another outline's `nodes`.
+    func sameStructure(as other: [OutlineNode]) -> Bool {
+        guard nodes.count == other.count else { return false }
+        // Compared in place: copying each node would retain and release its strings. Nodes
+        // shared with the other outline (`YAMLOutline.scan(sharingNodes:)`) are the same.
         return nodes.withUnsafeBufferPointer { a in
-            other.nodes.withUnsafeBufferPointer { b in
+            other.withUnsafeBufferPointer { b in
+                if a.baseAddress == b.baseAddress { return true }
                 for i in 0..<a.count where !a[i].sameShape(b[i]) { return false }
                 return true
             }

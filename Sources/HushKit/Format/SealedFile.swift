@@ -7,95 +7,52 @@ struct SealedFile {
     let file: String
     /// What the file is bound to; nil when only its structure is checked (`hush scan`).
     let context: FileContext?
-    let body: [UInt8]
-    let outline: DocumentOutline
+    /// Body, outline and tokens are empty once `release` dropped them (a read-only open).
+    private(set) var body: [UInt8]
+    private(set) var outline: DocumentOutline
     let trailer: Trailer
     /// The parsed token of each leaf (nil for an unsealed empty leaf), aligned with `outline.leaves`.
-    let tokens: [Token?]
+    /// A YAML token read from the bytes (`parse(readOnly:)`) keeps only its version and type,
+    /// its payload empty: `token(at:)` and `decrypt` parse its text again.
+    private(set) var tokens: [Token?]
     /// `D` of §7.1, over the bytes as stored.
     let digest: [UInt8]
-    /// True when the leaves of unquoted values have no `value` text (a dotenv file parsed with
-    /// `readOnly`): their token text is `body[leaf.range]`.
+    /// True when leaves may have no `value` text (a file parsed with `readOnly`): the unquoted
+    /// values of a dotenv file, every value of a YAML file. Their token text is then read
+    /// from `body[leaf.range]` (`tokenText`).
     var valuesFromBytes = false
+    /// True once `release` dropped body, outline and tokens.
+    private(set) var released = false
 
     /// The file as stored (the trailer is canonical, so rendering it gives its bytes back).
-    var bytes: [UInt8] { body + trailer.renderAboveMAC() + trailer.renderSeal() }
-
-    /// `readOnly` (a file opened only to be read, by `Vault.open`): a dotenv body's token text is
-    /// read from the bytes instead of being copied into each leaf (`valuesFromBytes`).
-    ///
-    /// `bytes` is consumed: when the caller passes its last reference (`Vault` passes the file
-    /// just read), the body is the same storage with the trailer cut off, not a copy (a copy of
-    /// a large file costs a page fault every 4 KiB).
-    static func parse(
-        _ bytes: consuming [UInt8], syntax: Syntax, file: String, context: FileContext?, readOnly: Bool = false
-    ) throws -> SealedFile {
-        let (bodyEnd, trailer) = try Trailer.splitPoint(bytes, file: file)
-        let above = Array(bytes[bodyEnd...].prefix(trailer.renderAboveMAC().count))
-        var body = consume bytes
-        body.removeSubrange(bodyEnd...)
-        let lazy = readOnly && syntax == .dotenv
-        // The file is hashed while it is scanned: two independent passes over all its bytes.
-        let (outline, digest) = try Parallel.both(parallel: body.count >= Parallel.pairMinimum) {
-            do {
-                return lazy ? try DotenvOutline.scan(body, file: file, keepingUnquotedText: false) : try syntax.scan(body, file: file)
-            } catch let error as HushError {
-                throw HushError(.integrity, error.message, hint: "the sealed file is damaged; restore it from git or fix the line by hand")
-            }
-        } _: {
-            context.map { FileAuth.digest(body, above, context: $0) } ?? []
-        }
-        // Structure is checked without any key: every non-empty value must be a token, written
-        // in the one form §5.2 allows for its place.
-        let leaves = outline.leaves
-        let tokens = try Parallel.map(leaves.count) { i -> Token? in
-            leaves[i].range.isEmpty ? nil : try token(of: leaves[i], in: body, file: file, fromBytes: lazy)
-        }
-        return SealedFile(
-            syntax: syntax, file: file, context: context, body: body, outline: outline, trailer: trailer, tokens: tokens, digest: digest,
-            valuesFromBytes: lazy)
+    var bytes: [UInt8] {
+        precondition(!released, "the body of a file opened read-only is released")
+        return body + trailer.renderAboveMAC() + trailer.renderSeal()
     }
 
-    private static func token(of leaf: Leaf, in body: [UInt8], file: String, fromBytes: Bool) throws -> Token {
-        let raw = body[leaf.range]
-        // An unquoted dotenv value is its bytes as written (a quoted one always has text).
-        if fromBytes, leaf.value.isEmpty {
-            do throws(TokenProblem) {
-                return try Token.parse(raw)
-            } catch {
-                throw tokenProblem(error, at: leaf, file: file)
-            }
-        }
-        let value = Array(leaf.value.utf8)
-        let written =
-            leaf.inFlow
-            ? (raw.count == value.count + 2 && raw.first == 0x22 && raw.last == 0x22 && Bytes.equal(raw.dropFirst().dropLast(), value))
-            : Bytes.equal(raw, value)
-        do throws(TokenProblem) {
-            let token = try Token.parse(value)
-            guard written else { throw TokenProblem.malformed }
-            return token
-        } catch {
-            throw tokenProblem(error, at: leaf, file: file)
-        }
+    /// True when `other` is the file as stored: `other == bytes`, without building `bytes`.
+    func isStored(as other: [UInt8]) -> Bool {
+        precondition(!released, "the body of a file opened read-only is released")
+        let above = trailer.renderAboveMAC()
+        let seal = trailer.renderSeal()
+        guard other.count == body.count + above.count + seal.count else { return false }
+        return Bytes.equal(other[..<body.count], body) && Bytes.equal(other[body.count..<(body.count + above.count)], above)
+            && Bytes.equal(other[(body.count + above.count)...], seal)
+    }
+
+    /// Drops the body, outline and tokens: what a read-only open (`decrypt` with `keepTokens`
+    /// false) no longer needs once the values are open. Held while the plaintext and its
+    /// outline were built, they were most of the memory of opening a large file.
+    mutating func release() {
+        body = []
+        outline = DocumentOutline(leaves: [], mappings: [])
+        tokens = []
+        released = true
     }
 
     /// Where a leaf is, for messages: built only on failure, since it is costly for every value.
     static func place(_ leaf: Leaf, _ file: String) -> String {
         "\(file):\(leaf.line): value of \(KeyPath.display(leaf.path))"
-    }
-
-    private static func tokenProblem(_ problem: TokenProblem, at leaf: Leaf, file: String) -> HushError {
-        let where_ = place(leaf, file)
-        switch problem {
-        case .notAToken:
-            return HushError(
-                .integrity, "\(where_) is not sealed (plaintext inside a sealed file)", hint: "restore the file from git, or re-seal it with `hush edit`")
-        case .unknownVersion(let v):
-            return HushError(.integrity, "\(where_) uses token version \(v); this hush reads v2", hint: "restore the file from git")
-        case .malformed:
-            return HushError(.integrity, "\(where_) is a damaged or wrongly quoted token", hint: "restore the file from git")
-        }
     }
 
     /// Check 6: the signer is a member the policy lets write this environment, signing with

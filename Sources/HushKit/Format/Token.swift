@@ -64,8 +64,10 @@ struct Token {
         return try parse((text as? [UInt8] ?? Array(text))[...], version: version)
     }
 
-    /// On a slice of the file's bytes, without copying the token text out first.
-    private static func parse(_ text: ArraySlice<UInt8>, version: Version) throws(TokenProblem) -> Token {
+    /// On a slice of the file's bytes, without copying the token text out first. Without
+    /// `keepingPayload`, the payload is checked but not kept (empty): for a reader that parses
+    /// the text again when it opens the token.
+    static func parse(_ text: ArraySlice<UInt8>, version: Version = .v2, keepingPayload: Bool = true) throws(TokenProblem) -> Token {
         guard Bytes.starts(text, with: prefixText) else { throw .notAToken }
         let versionPrefix = version.prefix
         guard Bytes.starts(text, with: versionPrefix) else {
@@ -77,9 +79,12 @@ struct Token {
             rest[rest.startIndex + 1] == UInt8(ascii: ","), text.last == UInt8(ascii: "]")
         else { throw .malformed }
         let data = rest.dropFirst(2).dropLast()
-        guard let payload = TokenBase64.decode(data),
-            payload.count >= ValueCipher.nonceLength + ValueCipher.tagLength + paddingBlock
-        else { throw .malformed }
+        let minimum = ValueCipher.nonceLength + ValueCipher.tagLength + paddingBlock
+        guard keepingPayload else {
+            guard let count = TokenBase64.decodedCount(data), count >= minimum else { throw .malformed }
+            return Token(version: version, type: type, payload: [])
+        }
+        guard let payload = TokenBase64.decode(data), payload.count >= minimum else { throw .malformed }
         return Token(version: version, type: type, payload: payload)
     }
 

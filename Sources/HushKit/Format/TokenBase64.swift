@@ -28,57 +28,80 @@ enum TokenBase64 {
         return Array(text).withUnsafeBufferPointer { decode($0) }
     }
 
+    /// The number of bytes `decode` gives, nil where it gives nil, without an array for them:
+    /// the same checks, the bytes decoded into scratch space (on the stack when small).
+    static func decodedCount(_ text: some Collection<UInt8>) -> Int? {
+        if let result = text.withContiguousStorageIfAvailable({ decodedCount($0) }) { return result }
+        return Array(text).withUnsafeBufferPointer { decodedCount($0) }
+    }
+
     private static func decode(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        let tail = text.count % 4
-        guard tail != 1 else { return nil }
-        let outputCount = text.count / 4 * 3 + (tail == 0 ? 0 : tail - 1)
+        guard let outputCount = outputCount(text.count) else { return nil }
         var valid = true
         let out = [UInt8](unsafeUninitializedCapacity: outputCount) { buffer, initialized in
-            do {
-                // Four characters make three bytes; `invalid` (0xFF) has the top bits that no
-                // alphabet value (< 64) has, so one test per quad catches any bad character.
-                var i = 0
-                var w = 0
-                let full = text.count - tail
-                while i < full {
-                    let a = table[Int(text[i])], b = table[Int(text[i + 1])]
-                    let c = table[Int(text[i + 2])], d = table[Int(text[i + 3])]
-                    if (a | b | c | d) & 0xC0 != 0 {
-                        valid = false
-                        break
-                    }
-                    let n = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
-                    buffer[w] = UInt8(truncatingIfNeeded: n >> 16)
-                    buffer[w + 1] = UInt8(truncatingIfNeeded: n >> 8)
-                    buffer[w + 2] = UInt8(truncatingIfNeeded: n)
-                    i += 4
-                    w += 3
-                }
-                if valid, tail > 0 {
-                    // 2 characters carry 1 byte and 4 unused bits, 3 carry 2 bytes and 2 unused
-                    // bits; the unused bits must be zero for the encoding to be canonical.
-                    let a = table[Int(text[i])], b = table[Int(text[i + 1])]
-                    let c = tail == 3 ? table[Int(text[i + 2])] : 0
-                    if (a | b | c) & 0xC0 != 0 {
-                        valid = false
-                    } else {
-                        let n = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6
-                        buffer[w] = UInt8(truncatingIfNeeded: n >> 16)
-                        w += 1
-                        if tail == 3 {
-                            buffer[w] = UInt8(truncatingIfNeeded: n >> 8)
-                            w += 1
-                            if n & 0xFF != 0 { valid = false }
-                        } else if n & 0xFFFF != 0 {
-                            valid = false
-                        }
-                    }
-                }
-                initialized = valid ? w : 0
-            }
+            valid = decode(text, into: buffer)
+            initialized = valid ? outputCount : 0
         }
         guard valid, out.count == outputCount else { return nil }
         return out
+    }
+
+    private static func decodedCount(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let outputCount = outputCount(text.count) else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: outputCount) { decode(text, into: $0) } ? outputCount : nil
+    }
+
+    /// The decoded length of `count` characters; nil for a length of 1 mod 4.
+    private static func outputCount(_ count: Int) -> Int? {
+        let tail = count % 4
+        return tail == 1 ? nil : count / 4 * 3 + (tail == 0 ? 0 : tail - 1)
+    }
+
+    /// Decodes `text` into `buffer` (room for at least `outputCount` bytes); false for text
+    /// that is not canonical base64url.
+    private static func decode(_ text: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+        let tail = text.count % 4
+        var valid = true
+        // Four characters make three bytes; `invalid` (0xFF) has the top bits that no
+        // alphabet value (< 64) has, so one test per quad catches any bad character.
+        var i = 0
+        var w = 0
+        let full = text.count - tail
+        while i < full {
+            let a = table[Int(text[i])], b = table[Int(text[i + 1])]
+            let c = table[Int(text[i + 2])], d = table[Int(text[i + 3])]
+            if (a | b | c | d) & 0xC0 != 0 {
+                valid = false
+                break
+            }
+            let n = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+            buffer[w] = UInt8(truncatingIfNeeded: n >> 16)
+            buffer[w + 1] = UInt8(truncatingIfNeeded: n >> 8)
+            buffer[w + 2] = UInt8(truncatingIfNeeded: n)
+            i += 4
+            w += 3
+        }
+        if valid, tail > 0 {
+            // 2 characters carry 1 byte and 4 unused bits, 3 carry 2 bytes and 2 unused
+            // bits; the unused bits must be zero for the encoding to be canonical.
+            let a = table[Int(text[i])], b = table[Int(text[i + 1])]
+            let c = tail == 3 ? table[Int(text[i + 2])] : 0
+            if (a | b | c) & 0xC0 != 0 {
+                valid = false
+            } else {
+                let n = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6
+                buffer[w] = UInt8(truncatingIfNeeded: n >> 16)
+                w += 1
+                if tail == 3 {
+                    buffer[w] = UInt8(truncatingIfNeeded: n >> 8)
+                    w += 1
+                    if n & 0xFF != 0 { valid = false }
+                } else if n & 0xFFFF != 0 {
+                    valid = false
+                }
+            }
+        }
+        return valid && w == outputCount(text.count)
     }
 
     static func encode(_ bytes: some Collection<UInt8>) -> String {

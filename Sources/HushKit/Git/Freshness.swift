@@ -18,6 +18,12 @@ public enum Freshness {
     /// Compares the file `env` holds now (`bytes`, sequence number `seq`) with its last
     /// `depth` first-parent versions.
     static func check(_ repository: Repository, _ env: EnvironmentFile, seq: Int, bytes: [UInt8]) -> Verdict {
+        check(repository, env, seq: seq) { $0 == bytes }
+    }
+
+    /// `check`, where `isCurrent` tells whether a version's bytes are the file's now (a
+    /// parsed file compares its parts, without putting its bytes together again).
+    static func check(_ repository: Repository, _ env: EnvironmentFile, seq: Int, isCurrent: ([UInt8]) -> Bool) -> Verdict {
         let path = env.display
         guard
             let log = try? Git.run(
@@ -40,13 +46,15 @@ public enum Freshness {
         guard !versions.isEmpty else { return .fresh }
         guard let objects = try? Git.objects(in: repository.root) else { return .notChecked("git cat-file failed") }
         defer { objects.close() }
-        var newest: (seq: Int, commit: String, bytes: [UInt8])?
+        // Of the newest version, whether it is the file now (only asked when the sequence
+        // numbers are equal) rather than its bytes: each version is freed once read.
+        var newest: (seq: Int, commit: String, isCurrent: Bool)?
         for version in versions {
             guard let blob = try? objects.read(version.blob), let old = sequenceNumber(blob) else { continue }
-            if newest == nil || old > newest!.seq { newest = (old, version.commit, blob) }
+            if newest == nil || old > newest!.seq { newest = (old, version.commit, old == seq && isCurrent(blob)) }
         }
         guard let newest else { return .fresh }
-        if seq < newest.seq || (seq == newest.seq && bytes != newest.bytes) {
+        if seq < newest.seq || (seq == newest.seq && !newest.isCurrent) {
             return .rolledBack(seq: seq, newest: newest.seq, commit: String(newest.commit.prefix(12)))
         }
         return .fresh

@@ -127,11 +127,30 @@ enum Subprocess {
 
         /// Exactly `count` bytes of output; throws when the output ends first.
         func readExactly(_ count: Int) throws -> [UInt8] {
-            while buffer.count - position < count {
-                guard try fill() else { throw HushError(.system, "a subprocess's output ended early") }
+            let buffered = buffer.count - position
+            if count <= buffered {
+                let bytes = Array(buffer[position..<(position + count)])
+                position += count
+                return bytes
             }
-            let bytes = Array(buffer[position..<(position + count)])
-            position += count
+            // More than is buffered (a whole file from `git cat-file`) is read straight into an
+            // array of its size: growing the buffer to hold it, then copying it out, took up
+            // to four times the file's size at once.
+            let bytes = try [UInt8](unsafeUninitializedCapacity: count) { out, filled in
+                buffer.withUnsafeBufferPointer { unread in
+                    out.baseAddress!.initialize(from: unread.baseAddress! + position, count: buffered)
+                }
+                filled = buffered
+                while filled < count {
+                    let n = read(output, out.baseAddress! + filled, count - filled)
+                    if n < 0 && errno == EINTR { continue }
+                    if n < 0 { throw HushError(.system, "cannot read a subprocess's output: \(Platform.errorText())") }
+                    if n == 0 { throw HushError(.system, "a subprocess's output ended early") }
+                    filled += n
+                }
+            }
+            buffer.removeAll(keepingCapacity: true)
+            position = 0
             return bytes
         }
 

@@ -15,15 +15,26 @@ public enum YAMLOutline {
     /// the document. An insertion offset equal to `bytes.count` in a document that does not
     /// end with a line break means the caller must add one before inserting.
     ///
-    /// - Parameter file: the name used in error messages.
+    /// - Parameters:
+    ///   - file: the name used in error messages.
+    ///   - keepingValues: false leaves every leaf's `value` empty (a sealed body read only to
+    ///     be opened, whose values are tokens read from their bytes): what is checked and
+    ///     refused does not change.
+    ///   - sharingPaths: the key paths of another outline's leaves (a sealed body's, when its
+    ///     plaintext is read): a leaf whose path equals the one at its index takes that array
+    ///     instead of a new one, so that both outlines hold each path once.
+    ///   - sharingNodes: another outline's nodes (the sealed body's): when the document's nodes
+    ///     are exactly these, lines included, the outline takes that array instead of a copy.
     /// - Throws: `HushError` (`.badInput`) with a 1-based line and byte column for malformed
     ///   YAML and for what Hush does not support: anchors, aliases, tags, several documents,
     ///   non-scalar keys, duplicate keys, a top level that is not a mapping, UTF-16 text.
-    public static func scan(_ bytes: [UInt8], file: String) throws -> DocumentOutline {
+    public static func scan(
+        _ bytes: [UInt8], file: String, keepingValues: Bool = true, sharingPaths: [[PathComponent]] = [], sharingNodes: [OutlineNode] = []
+    ) throws -> DocumentOutline {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             throw YAMLDiagnostics.utf16(at: .init(file: file, line: 1, column: 1))
         }
-        var builder = YAMLOutlineBuilder(bytes, file: file)
+        var builder = YAMLOutlineBuilder(bytes, file: file, keepingValues: keepingValues, sharingPaths: sharingPaths, sharingNodes: sharingNodes)
         do {
             try YAMLEventReader.read(bytes) { event in try builder.handle(event) }
         } catch let error as HushError {

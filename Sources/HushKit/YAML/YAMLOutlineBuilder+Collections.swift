@@ -16,8 +16,8 @@ extension YAMLOutlineBuilder {
             startsMergeList = stack[top].mergeValuePending && event.kind == .sequenceStart
             try checkMergeValue(isMapping: event.kind == .mappingStart, isSequence: event.kind == .sequenceStart, at: nodeStart)
             try countPath(stack[top].path.count + 1, at: start)
-            path = stack[top].path
-            path.append(Self.nextComponent(&stack[top]))
+            let component = Self.nextComponent(&stack[top])
+            path = Self.path(stack[top].path, component)
         } else if event.kind != .mappingStart {
             throw YAMLDiagnostics.topLevelNotMapping(at: location(byte: start))
         }
@@ -36,7 +36,7 @@ extension YAMLOutlineBuilder {
             }
         }
         let line = event.anchor != nil || event.tag != nil ? map.location(ofByte: start).line : 0
-        nodes.append(OutlineNode(isMapping ? .mapping : .sequence, anchor: event.anchor, tag: event.tag, line: line))
+        appendNode(OutlineNode(isMapping ? .mapping : .sequence, anchor: event.anchor, tag: event.tag, line: line))
         var span = -1
         if isMapping {
             span = mappings.count
@@ -57,7 +57,7 @@ extension YAMLOutlineBuilder {
             noteContent(map.byteOffset(ofCharacter: event.end))
         }
         guard let done = stack.popLast() else { return }
-        nodes.append(OutlineNode(.end, line: 0))
+        appendNode(OutlineNode(.end, line: 0))
         if let anchor = done.anchor {
             openAnchors.remove(anchor)
             anchors[anchor] = (done.size, done.isMapping)
@@ -89,7 +89,7 @@ extension YAMLOutlineBuilder {
             throw YAMLDiagnostics.tooManyAliases(limit: Self.maximumExpansion, at: location(byte: start))
         }
         hasReferences = true
-        nodes.append(OutlineNode(.alias(name), line: map.location(ofByte: start).line))
+        appendNode(OutlineNode(.alias(name), line: map.location(ofByte: start).line))
         _ = Self.nextComponent(&stack[top])
         stack[top].size += size
         noteContent(map.byteOffset(ofCharacter: event.end))

@@ -39,7 +39,7 @@ extension YAMLOutlineBuilder {
             }
             // Lines cost a lookup per node; only nodes that messages name get one.
             let line = isMerge || event.anchor != nil || event.tag != nil ? map.location(ofByte: nodeStart).line : 0
-            nodes.append(OutlineNode(isMerge ? .mergeKey : .key(event.value), anchor: event.anchor, tag: event.tag, line: line))
+            appendNode(OutlineNode(isMerge ? .mergeKey : .key(event.value), anchor: event.anchor, tag: event.tag, line: line))
             noteProperties(event, size: 1)
             noteContent(end)
             return
@@ -78,13 +78,14 @@ extension YAMLOutlineBuilder {
         let type = event.style == .plain ? YAMLScalar.resolve(plain: event.value.utf8) : .string
         let (line, column) = map.location(ofByte: range.lowerBound)
         try countPath(stack[top].path.count + 1, at: range.lowerBound)
-        var path = stack[top].path
-        path.append(Self.nextComponent(&stack[top]))
-        nodes.append(OutlineNode(.scalar(leaves.count), anchor: event.anchor, tag: event.tag, line: line))
+        let component = Self.nextComponent(&stack[top])
+        let path = Self.leafPath(leaves.count, stack[top].path, component, hints: pathHints)
+        appendNode(OutlineNode(.scalar(leaves.count), anchor: event.anchor, tag: event.tag, line: line))
         leaves.append(
             Leaf(
-                path: path, range: range, type: type, line: line, column: column, inFlow: flowDepth > 0, value: event.value))
-        if let tag = event.tag { try checkTag(tag, leaves[leaves.count - 1]) }
+                path: path, range: range, type: type, line: line, column: column, inFlow: flowDepth > 0,
+                value: keepsValues ? event.value : ""))
+        if let tag = event.tag { try checkTag(tag, event.value, leaves[leaves.count - 1]) }
         stack[top].size += 1
         noteProperties(event, size: 1)
         noteContent(max(range.upperBound, end))
@@ -144,12 +145,12 @@ extension YAMLOutlineBuilder {
 
     /// A standard tag must be one Hush knows, and a plaintext value must fit it (a token, in a
     /// sealed body, is checked once decrypted).
-    private mutating func checkTag(_ tag: String, _ leaf: Leaf) throws(HushError) {
-        switch DataModel.applying(tag, to: leaf.value) {
+    private mutating func checkTag(_ tag: String, _ value: String, _ leaf: Leaf) throws(HushError) {
+        switch DataModel.applying(tag, to: value) {
         case .kind: return
         case .unsupported: throw DataModel.unsupportedTag(tag, leaf: leaf, file: file)
         case .invalid(let what):
-            guard !Token.looksLikeToken(leaf.value.utf8) else { return }
+            guard !Token.looksLikeToken(value.utf8) else { return }
             throw DataModel.invalidTag(tag, what, leaf: leaf, file: file)
         }
     }

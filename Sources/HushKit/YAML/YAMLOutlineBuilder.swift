@@ -45,12 +45,22 @@ struct YAMLOutlineBuilder {
     var lastEnd = 0
     /// The start of an explicit `...` marker, before which an empty document takes new keys.
     private var documentEndMarker: Int?
-    /// The document's structure, in order (`DocumentOutline.nodes`).
-    var nodes: [OutlineNode] = []
+    /// The document's structure, in order (`DocumentOutline.nodes`), added by `appendNode`.
+    /// Empty while the nodes so far are the first `hintedNodes` of `nodeHints`.
+    private var nodes: [OutlineNode] = []
+    /// Nodes to share (`YAMLOutline.scan(sharingNodes:)`), and how many of them the document
+    /// has repeated exactly so far; `followingHints` ends at the first that differs.
+    private let nodeHints: [OutlineNode]
+    private var hintedNodes = 0
+    private var followingHints: Bool
     var hasReferences = false
     /// Parts of every path so far, and how many are allowed (`maximumPathParts`).
     private var pathParts = 0
     private let pathPartLimit: Int
+    /// Paths to reuse, by leaf index (`YAMLOutline.scan(sharingPaths:)`).
+    let pathHints: [[PathComponent]]
+    /// False: leaves get no decoded value (`YAMLOutline.scan(keepingValues:)`).
+    let keepsValues: Bool
     /// Each complete anchor: the size of its node once aliases are expanded, and whether it is
     /// a mapping (which a merge key may take).
     var anchors: [String: (size: Int, isMapping: Bool)] = [:]
@@ -62,10 +72,18 @@ struct YAMLOutlineBuilder {
     /// which YAML 1.2 lets `:` touch the value (`{"a":b}`).
     var lastWasJSONLike = false
 
-    init(_ bytes: [UInt8], file: String) {
+    init(
+        _ bytes: [UInt8], file: String, keepingValues: Bool = true, sharingPaths: [[PathComponent]] = [], sharingNodes: [OutlineNode] = []
+    ) {
         self.map = YAMLSourceMap(bytes, origin: YAMLEventReader.bomLength(bytes))
         self.file = file
         self.pathPartLimit = Self.maximumPathParts(documentSize: bytes.count)
+        self.pathHints = sharingPaths
+        self.keepsValues = keepingValues
+        self.nodeHints = sharingNodes
+        self.followingHints = !sharingNodes.isEmpty
+        // The hints are the sealed body's, which a valid plaintext matches leaf for leaf.
+        leaves.reserveCapacity(sharingPaths.count)
     }
 
     mutating func handle(_ event: YAMLEvent) throws(HushError) {
@@ -101,7 +119,22 @@ struct YAMLOutlineBuilder {
             let end = documentEndMarker.map { map.lineStart(ofByte: $0) } ?? map.bytes.count
             mappings.append(MappingSpan(path: [], insertionOffset: end, keyColumn: 0, isFlow: false))
         }
+        if followingHints { nodes = hintedNodes == nodeHints.count ? nodeHints : Array(nodeHints[..<hintedNodes]) }
         return DocumentOutline(leaves: leaves, mappings: mappings, nodes: nodes, hasReferences: hasReferences)
+    }
+
+    /// Adds the next node of the document's structure.
+    mutating func appendNode(_ node: OutlineNode) {
+        if followingHints {
+            if hintedNodes < nodeHints.count, nodeHints[hintedNodes] == node {
+                hintedNodes += 1
+                return
+            }
+            followingHints = false
+            nodes.reserveCapacity(nodeHints.count)
+            nodes.append(contentsOf: nodeHints[..<hintedNodes])
+        }
+        nodes.append(node)
     }
 
     /// Aliases may add at most this many nodes to the data model, counted with repeats: enough
@@ -137,6 +170,32 @@ struct YAMLOutlineBuilder {
         }
         defer { collection.count += 1 }
         return .index(collection.count)
+    }
+
+    /// The path of leaf `index`, `parent` followed by `last`: its hint when that is equal (one
+    /// array for both outlines, and no allocation), else a new array. Static, so that a call
+    /// from a mutating method does not copy the builder.
+    static func leafPath(_ index: Int, _ parent: [PathComponent], _ last: PathComponent, hints: [[PathComponent]]) -> [PathComponent] {
+        if index < hints.count {
+            let hint = hints[index]
+            if hint.count == parent.count + 1, hint[parent.count] == last, startsWith(hint, parent) { return hint }
+        }
+        return path(parent, last)
+    }
+
+    /// `parent` followed by `last`, in an array of exactly that size: appending to a copy of
+    /// `parent` doubles its capacity (four components' room for a path of three).
+    static func path(_ parent: [PathComponent], _ last: PathComponent) -> [PathComponent] {
+        var path: [PathComponent] = []
+        path.reserveCapacity(parent.count + 1)
+        path.append(contentsOf: parent)
+        path.append(last)
+        return path
+    }
+
+    private static func startsWith(_ path: [PathComponent], _ prefix: [PathComponent]) -> Bool {
+        for i in prefix.indices where path[i] != prefix[i] { return false }
+        return true
     }
 
     /// Records that content of the innermost collection reaches `end`.
